@@ -1,0 +1,61 @@
+# What people type. `make run` and `make test` work on a fresh clone with only Python 3.11.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install test test-e2e lint format load-demo bench check worker messages clean
+
+$(STAMP): requirements-dev.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+load-demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+worker: install
+	$(PY) manage.py db_worker
+
+# Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
+test: install
+	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+
+# Browser tests: Debian's Chromium (apt-get install chromium) and axe-core from the wheel.
+test-e2e: install
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -p no:randomly $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(BIN)/pytest tests/bench -m bench -s -p no:randomly $(PYTEST_ARGS)
+
+messages: install
+	cd site_core && ../$(PY) ../manage.py makemessages -l id --ignore='*/migrations/*'
+	$(PY) manage.py compilemessages -l id
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComplaintFormsConfig(AppConfig):
+    name = "complaint_forms"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteCoreConfig(AppConfig):
+    name = "site_core"
+    verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"

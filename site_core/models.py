@@ -1,0 +1,475 @@
+"""The site's own pages, snippets and settings.
+
+Pages share one slim abstract base (`BasePage`) assembled from small mixins, so a page
+type takes only what it needs.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+
+from .blocks import BaseStreamBlock
+
+NEWS_PER_PAGE = 10
+
+
+def validate_image_alt(image, alt_text, field="alt"):
+    """An image shown to citizens must be described for screen-reader users."""
+    if image and not (alt_text or "").strip():
+        raise ValidationError(
+            {field: _("Describe the image (alternative text) for screen readers.")}
+        )
+
+
+class SocialMetadataMixin(models.Model):
+    """What link previews (OpenGraph) show when a page is shared."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    promote_panels = [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class ListingMixin(models.Model):
+    """How a page appears in listings and cards, when it differs from the page itself."""
+
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown in lists and search results."),
+    )
+
+    promote_panels = [FieldPanel("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(SocialMetadataMixin, ListingMixin, Page):
+    """The slim base of every public page: SEO and listing fields, nothing else."""
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration")),
+        MultiFieldPanel(
+            SocialMetadataMixin.promote_panels + ListingMixin.promote_panels,
+            heading=_("Sharing and listings"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("listing_summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary
+
+    def get_page_context_summary(self):
+        return self.listing_summary or self.search_description
+
+
+class HomeLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(label=_("Label"), max_length=60)
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=160)
+
+    class Meta:
+        icon = "link"
+        template = "components/blocks/home_link_block.html"
+        label = _("Link")
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=120)
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when there is an image: describe it for screen readers."),
+    )
+    call_to_action_links = StreamField(
+        [("link", HomeLinkBlock())],
+        verbose_name=_("call-to-action links"),
+        blank=True,
+        max_num=4,
+        help_text=_("The main things citizens come to do: report, search, join a program."),
+    )
+    featured_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        verbose_name=_("featured pages"),
+        blank=True,
+        max_num=6,
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldRowPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")]),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("call_to_action_links"),
+        FieldPanel("featured_pages"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def clean(self):
+        super().clean()
+        validate_image_alt(self.hero_image, self.hero_image_alt, "hero_image_alt")
+
+    def latest_news(self, count=3):
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("lead_image")
+            .order_by("-date", "-pk")[:count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = self.latest_news()
+        featured_ids = [block.value.pk for block in self.featured_pages if block.value]
+        featured = Page.objects.live().public().filter(pk__in=featured_ids).specific()
+        by_id = {page.pk: page for page in featured}
+        context["featured"] = [by_id[pk] for pk in featured_ids if pk in by_id]
+        return context
+
+
+class InformationPage(BasePage):
+    """The general page: guidance, procedures, statements."""
+
+    introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["site_core.HomePage", "site_core.InformationPage"]
+    subpage_types = ["site_core.InformationPage"]
+
+    class Meta:
+        verbose_name = _("information page")
+
+    def get_page_context_summary(self):
+        return super().get_page_context_summary() or self.introduction
+
+
+class NewsIndexPage(BasePage):
+    introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["site_core.HomePage"]
+    subpage_types = ["site_core.NewsArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("lead_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        tag = request.GET.get("tag", "").strip()[:100]
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        paginator = Paginator(articles, NEWS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            articles=page_obj,
+            paginator=paginator,
+            current_tag=tag,
+            tags=NewsArticleTag.tags_for_index(self),
+        )
+        return context
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "site_core.NewsArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+    @classmethod
+    def tags_for_index(cls, index_page):
+        from taggit.models import Tag
+
+        return (
+            Tag.objects.filter(
+                site_core_newsarticletag_items__content_object__path__startswith=index_page.path,
+                site_core_newsarticletag_items__content_object__live=True,
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(_("lead image alternative text"), max_length=250, blank=True)
+    summary = models.TextField(_("summary"), max_length=400)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source URL"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")]),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["site_core.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+
+    def clean(self):
+        super().clean()
+        validate_image_alt(self.lead_image, self.lead_image_alt, "lead_image_alt")
+
+    def get_page_context_summary(self):
+        return super().get_page_context_summary() or self.summary
+
+
+class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
+    """The footer's words, one per language, edited as a snippet."""
+
+    body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+    revisions = GenericRelation("wagtailcore.Revision", related_query_name="footertext")
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return str(_("Footer text ({locale})")).format(locale=self.locale)
+
+    def get_preview_template(self, request, mode_name):
+        return "site_core/previews/footer_text.html"
+
+    @classmethod
+    def for_active_locale(cls):
+        return cls.objects.filter(locale=Locale.get_active(), live=True).first()
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """Contact details and social links shown in the header, footer and contact pages."""
+
+    organisation = models.CharField(
+        _("organisation"), max_length=200, default="Pemerintah Kota Banjarbaru"
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    sms = models.CharField(_("SMS"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.TextField(_("address"), max_length=400, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=160, blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation"),
+                    FieldPanel("phone"),
+                    FieldPanel("whatsapp"),
+                    FieldPanel("sms"),
+                    FieldPanel("email"),
+                    FieldPanel("address"),
+                    FieldPanel("opening_hours"),
+                ],
+                heading=_("Contact"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("instagram_url"),
+                    FieldPanel("facebook_url"),
+                    FieldPanel("x_url"),
+                    FieldPanel("youtube_url"),
+                    FieldPanel("tiktok_url"),
+                ],
+                heading=_("Social media"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("contact and social media")
+
+    def social_links(self):
+        links = [
+            ("Instagram", self.instagram_url),
+            ("Facebook", self.facebook_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("TikTok", self.tiktok_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseSiteSetting):
+    """Main menu and footer links. Links point at pages, so each language shows its own
+    translation of the page (title and URL) without a second menu."""
+
+    panels = [
+        InlinePanel("main_links", label=_("Main menu"), max_num=8),
+        InlinePanel("footer_links", label=_("Footer links"), max_num=12),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+
+class NavigationLink(Orderable):
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE)
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class MainNavigationLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, related_name="main_links", on_delete=models.CASCADE)
+
+
+class FooterNavigationLink(NavigationLink):
+    setting = ParentalKey(NavigationSettings, related_name="footer_links", on_delete=models.CASCADE)
+
+
+class WorkUnit(models.Model):
+    """A city work unit (OPD). Shared reference data: complaints are assigned to units,
+    knowledge-base answers name the unit responsible, outreach events name their host."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, unique=True)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Where assignment and deadline mail is sent.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["short_name"]
+        verbose_name = _("work unit")
+        verbose_name_plural = _("work units")
+
+    def __str__(self):
+        return f"{self.short_name} - {self.name}"
