@@ -31,6 +31,9 @@ if settings.DEBUG:
 
 # Every public page carries its language in the URL: /id/... and /en/...
 urlpatterns += i18n_patterns(
+    path("", include("search.i18n_urls")),
+    path("", include("complaint_forms.i18n_urls")),
+    path("", include("outreach.i18n_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

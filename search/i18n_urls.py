@@ -1,0 +1,3 @@
+"""Public views whose URLs carry the language (/id/..., /en/...)."""
+
+urlpatterns = []
