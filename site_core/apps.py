@@ -6,3 +6,8 @@ class SiteCoreConfig(AppConfig):
     name = "site_core"
     verbose_name = _("Site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import frame
+
+        frame.connect_signals()

@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from . import preferences
@@ -29,6 +30,9 @@ def favicon(request):
     return HttpResponseRedirect(static("site_core/img/favicon.svg"))
 
 
+# Exempt from CSRF: it only sets a cosmetic cookie, and a token on every page would make
+# pages uncacheable for anonymous visitors.
+@csrf_exempt
 @require_POST
 def display_preferences(request):
     """Store text size and contrast from the no-JavaScript form, then go back."""

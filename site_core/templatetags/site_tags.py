@@ -5,9 +5,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from site_core.models import FooterText, NavigationSettings
+from site_core import frame
+from site_core.models import ContactSettings, FooterText, NavigationSettings
 
 register = template.Library()
 
@@ -24,6 +25,10 @@ def language_links(context):
     request = context["request"]
     active = translation.get_language()
     page = _current_page(context)
+    memo_key = (page.pk if page else request.path, active)
+    memo = getattr(request, "_language_links", None)
+    if memo and memo[0] == memo_key:
+        return memo[1]  # head (hreflang) and header (switcher) both ask
     translations = {}
     if page is not None and page.pk:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -52,32 +57,38 @@ def language_links(context):
                 "has_translation": page is None or code in translations,
             }
         )
+    request._language_links = (memo_key, links)
     return links
-
-
-def _localized_links(links):
-    """Each linked page in the active language, fetched in one query rather than N."""
-    pages = [link.page for link in links]
-    keys = [p.translation_key for p in pages]
-    locale = Locale.get_active()
-    localized = {
-        p.translation_key: p
-        for p in Page.objects.live().public().filter(translation_key__in=keys, locale=locale)
-    }
-    return [localized[k] for k in keys if k in localized]
 
 
 @register.simple_tag(takes_context=True)
 def navigation(context, menu="main"):
-    request = context["request"]
-    nav = NavigationSettings.for_request(request)
-    relation = nav.main_links if menu == "main" else nav.footer_links
-    return _localized_links(relation.select_related("page").all())
+    """Links of the main or footer menu in the active language."""
+    site = Site.find_for_request(context["request"])
+
+    def build(locale):
+        nav = NavigationSettings.for_site(site)
+        relation = nav.main_links if menu == "main" else nav.footer_links
+        return frame.localized_links(relation.select_related("page"), locale)
+
+    return frame.cached(f"menu-{menu}", site, build)
 
 
-@register.simple_tag
-def footer_text():
-    return FooterText.for_active_locale()
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    site = Site.find_for_request(context["request"])
+
+    def build(locale):
+        footer = FooterText.objects.filter(locale=locale, live=True).first()
+        return footer.body if footer else ""
+
+    return frame.cached("footer-text", site, build)
+
+
+@register.simple_tag(takes_context=True)
+def contact_details(context):
+    site = Site.find_for_request(context["request"])
+    return frame.cached("contact", site, lambda _locale: ContactSettings.for_site(site))
 
 
 @register.simple_tag(takes_context=True)
@@ -90,8 +101,8 @@ def canonical_url(context):
 
 
 @register.filter
-def is_current_section(page, current):
-    """True for the menu entry that the current page lives under."""
+def is_current_section(link, current):
+    """True for the menu entry that the current page is, or lives under."""
     if not isinstance(current, Page) or not current.pk:
         return False
-    return current.pk == page.pk or current.path.startswith(page.path) and page.depth > 2
+    return current.path.startswith(link["path"]) and len(link["path"]) > 8

@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -130,10 +131,13 @@ class Command(BaseCommand):
         )
         root.add_child(instance=home)
         publish(home)
+        base_url = urlparse(settings.WAGTAILADMIN_BASE_URL)
         if site:
             old_root = site.root_page
             site.root_page = home
             site.site_name = "LAPOR! Banjarbaru"
+            site.hostname = base_url.hostname or site.hostname
+            site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
             site.save()
             if old_root.depth == 2 and not isinstance(old_root.specific, HomePage):
                 old_root.delete()  # Wagtail's "Welcome" placeholder page
