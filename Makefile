@@ -10,6 +10,9 @@ PORT ?= 8000
 .PHONY: run install test test-e2e lint format load-demo bench check worker messages clean
 
 $(STAMP): requirements-dev.lock
+	@command -v xgettext >/dev/null || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq gettext >/dev/null) || \
+		echo "gettext not installed: the message-extraction test will be skipped"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.lock
@@ -31,12 +34,12 @@ worker: install
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
 test: install
-	$(BIN)/pytest -m "not e2e" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not bench" $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (apt-get install chromium) and axe-core from the wheel.
 test-e2e: install
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -p no:randomly $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -50,12 +53,15 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Figures print as tables and land in .bench/results.json. Set DATABASE_URL to add PostgreSQL.
 bench: install
-	$(BIN)/pytest tests/bench -m bench -s -p no:randomly $(PYTEST_ARGS)
+	$(BIN)/pytest tests/bench -m bench -s -q $(PYTEST_ARGS)
 
+# Extract strings from all apps and templates into site_core/locale, then compile.
 messages: install
-	cd site_core && ../$(PY) ../manage.py makemessages -l id --ignore='*/migrations/*'
-	$(PY) manage.py compilemessages -l id
+	$(PY) manage.py makemessages -l id --ignore='.venv/*' --ignore='node_modules/*' \
+		--ignore='*/migrations/*' --ignore='tests/*'
+	$(PY) manage.py compilemessages -l id --ignore='.venv/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench

@@ -25,7 +25,7 @@ urlpatterns = [
     path("", include("outreach.urls")),
 ]
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:  # dev and tests; production serves media from nginx or storage
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

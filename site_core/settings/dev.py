@@ -6,3 +6,4 @@ DEBUG = env.bool("DEBUG", default=True)  # noqa: F405
 # A fixed development key is fine here: dev settings never face the internet.
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")  # noqa: F405 S105
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])  # noqa: F405
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)  # noqa: F405

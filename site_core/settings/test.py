@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True
+# 404s are expected in tests; keep the output readable.
+LOGGING["loggers"] = {"django.request": {"level": "ERROR"}}  # noqa: F405
