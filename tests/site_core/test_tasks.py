@@ -1,0 +1,47 @@
+"""Mail is queued in the database and delivered by the worker command."""
+
+from django.core.management import call_command
+
+import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from site_core.tasks import send_email
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker():
+    call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
+
+
+def test_queued_mail_is_delivered_by_the_worker(database_queue, smtp_server):
+    result = send_email.enqueue("Laporan diterima", "Kode: BJB-TEST", ["warga@example.org"])
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.READY
+    assert smtp_server.messages == []  # nothing leaves before the worker runs
+
+    run_worker()
+
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.SUCCESSFUL
+    [message] = smtp_server.messages
+    assert message["Subject"] == "Laporan diterima"
+    assert message["To"] == "warga@example.org"
+
+
+def test_a_mail_server_failure_is_recorded_not_lost(database_queue, settings):
+    closed_port = free_port()  # nothing listens there
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
+    result = send_email.enqueue("Laporan diterima", "Kode: BJB-TEST", ["warga@example.org"])
+
+    run_worker()
+
+    stored = DBTaskResult.objects.get(id=result.id)
+    assert stored.status == TaskResultStatus.FAILED
+    assert stored.args_kwargs["args"][2] == ["warga@example.org"]  # enough to retry it
