@@ -1,11 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright, checked with axe-core."""
 
-import os
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 
