@@ -9,7 +9,9 @@ from django_tasks_db.models import DBTaskResult
 from site_core.tasks import send_email
 from tests.conftest import free_port
 
-pytestmark = pytest.mark.django_db
+# The worker closes and reopens database connections between tasks, as it must in
+# production, so these tests run outside a wrapping transaction.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
