@@ -36,13 +36,14 @@ class AccessibleFormMixin:
         self._describe()
 
     def _describe(self):
+        # Not self[name]: a BoundField made now would keep a field replaced later.
         for name, field in self.fields.items():
-            bound = self[name]
+            auto_id = self.auto_id % self.add_prefix(name)
             ids = []
             if field.help_text:
-                ids.append(f"{bound.auto_id}_help")
+                ids.append(f"{auto_id}_help")
             if self.is_bound and self._errors is not None and name in self._errors:
-                ids.append(f"{bound.auto_id}_error")
+                ids.append(f"{auto_id}_error")
                 field.widget.attrs["aria-invalid"] = "true"
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
