@@ -136,7 +136,7 @@ class RegistrationForm(GuardianMixin, AccessibleFormMixin, forms.Form):
     )
     consent = forms.BooleanField(
         label=_("I agree that my details are used to organise this event"),
-        help_text=_("We delete them one year after the event."),
+        help_text=_("Only staff running the event see them."),
     )
 
     def clean_phone(self):
