@@ -457,6 +457,14 @@ class Registration(models.Model):
     def attended(self):
         return self.attended_at is not None
 
+    def localized_event(self):
+        """The event page in the language the person registered in (for mail and ticket)."""
+        if self.language == self.event.locale.language_code:
+            return self.event
+        locale = Locale.objects.filter(language_code=self.language).first()
+        translated = self.event.get_translation_or_none(locale) if locale else None
+        return translated.specific if translated else self.event
+
     def can_have_certificate(self):
         return (
             self.attended

@@ -40,7 +40,8 @@ def send_registration_mail(registration_id, kind):
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
         return 0
-    context = {"registration": registration, "event": registration.event, "kind": kind}
+    event = registration.localized_event()
+    context = {"registration": registration, "event": event, "kind": kind}
     context.update(registration_links(registration))
     return send_templated(
         f"registration_{kind}",
@@ -62,7 +63,7 @@ def send_event_reminder(registration_id):
         or registration.status != RegistrationStatus.CONFIRMED
     ):
         return 0
-    context = {"registration": registration, "event": registration.event}
+    context = {"registration": registration, "event": registration.localized_event()}
     context.update(registration_links(registration))
     sent = send_templated(
         "registration_reminder",

@@ -128,7 +128,7 @@ def ticket(request, token):
             "outreach/ticket.html",
             {
                 "registration": registration,
-                "event": registration.event,
+                "event": registration.localized_event(),
                 "token": token,
                 "qr_svg": qr_svg(registration.check_in_code),
                 "is_new": request.GET.get("new") == "1",
@@ -154,7 +154,7 @@ def cancel_registration(request, token):
         response = TemplateResponse(
             request,
             "outreach/cancel_registration.html",
-            {"registration": registration, "event": registration.event, "done": done},
+            {"registration": registration, "event": registration.localized_event(), "done": done},
         )
         response.render()
     response["X-Robots-Tag"] = "noindex"

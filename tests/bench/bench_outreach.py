@@ -37,7 +37,7 @@ def test_registrations_per_second(program):
         registrations.register(event, name=f"Peserta {n}", email=f"p{n}@example.org")
     elapsed = time.perf_counter() - started
     rate = SEQUENTIAL / elapsed
-    print(
+    print(  # noqa: T201 - a benchmark prints its figures
         f"\noutreach: {SEQUENTIAL} registrations (half waitlisted, mail sent inline) on "
         f"{connection.vendor}: {elapsed:.2f} s, {rate:.0f} registrations/s"
     )
@@ -70,7 +70,7 @@ def test_burst_of_parallel_registrations_for_few_seats(program):
     elapsed = time.perf_counter() - started
     confirmed = Registration.objects.filter(event=event, status="confirmed").count()
     waitlisted = Registration.objects.filter(event=event, status="waitlisted").count()
-    print(
+    print(  # noqa: T201 - a benchmark prints its figures
         f"\noutreach: burst of {BURST_PEOPLE} parallel registrations for {BURST_SEATS} seats on "
         f"{connection.vendor}: {confirmed} confirmed, {waitlisted} waitlisted, "
         f"{len(errors)} errors, {elapsed:.2f} s"

@@ -4,7 +4,7 @@ import datetime
 
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 
@@ -150,18 +150,23 @@ def test_no_registration_outside_the_window_or_for_cancelled_events(event, perso
         registrations.register(event, **person)
 
 
-def test_english_registrations_share_the_indonesian_seats(event, person, home_en, locales):
+def test_english_registrations_share_the_indonesian_seats(event, person, home_en, locales, commit):
     index_en = event.get_parent().get_parent().copy_for_translation(locales["en"])
     index_en.save_revision().publish()
     program_en = event.get_parent().copy_for_translation(locales["en"])
     program_en.save_revision().publish()
     event_en = event.copy_for_translation(locales["en"]).specific
     event_en.save_revision().publish()
-    registrations.register(event_en, **person)
+    event_en.title = "Outreach session"
+    event_en.save_revision().publish()
+    with translation.override("en"), commit():
+        registrations.register(event_en, **person)
     registrations.register(event, **person)
-    third = registrations.register(event_en, **person)
+    with translation.override("en"):
+        third = registrations.register(event_en, **person)
     assert third.status == RegistrationStatus.WAITLISTED
     assert Registration.objects.filter(event=event).count() == 3
+    assert "Outreach session" in mail.outbox[0].subject  # mail in the registrant's language
 
 
 def test_certificate_only_after_attendance_at_a_held_event(client, event, person, admin_user):
