@@ -353,9 +353,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def canonical(self):
         return canonical_page(self)
 
-    def program(self):
-        return ProgramPage.objects.filter(pk=self.get_parent().pk).first()
-
     def registration_state(self, now=None):
         """Why registration is or is not possible: "open", "not_yet", "closed", "cancelled"."""
         now = now or timezone.now()

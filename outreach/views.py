@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -54,27 +55,34 @@ def _too_many(request, page):
 
 
 def event_listing(request, index_page):
-    programs = list(index_page.programs().only("pk", "title"))
+    programs = list(index_page.programs().only("pk", "title", "path", "depth"))
     form = EventFilterForm(request.GET or None, programs=programs)
     events = EventPage.objects.live().public().descendant_of(index_page).select_related("locale")
     when = "upcoming"
     if form.is_valid():
         data = form.cleaned_data
         when = data["when"] or "upcoming"
-        if data["program"]:
-            events = events.filter(
-                path__startswith=next((p.path for p in programs if p.pk == data["program"]), "-")
-            )
+        program = next((p for p in programs if p.pk == data["program"]), None)
+        if program is not None:
+            events = events.child_of(program)
         if data["kecamatan"]:
             events = events.filter(kecamatan=data["kecamatan"])
         if data["audience"]:
             events = events.filter(audience=data["audience"])
     events = events.upcoming() if when == "upcoming" else events.past()
     page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = request.GET.copy()
+    filters.pop("page", None)
     return TemplateResponse(
         request,
         "outreach/event_listing.html",
-        {"page": index_page, "form": form, "events": page_obj, "when": when},
+        {
+            "page": index_page,
+            "form": form,
+            "events": page_obj,
+            "when": when,
+            "filter_query": filters.urlencode(),
+        },
     )
 
 
@@ -108,8 +116,6 @@ def event_register(request, event):
 
 
 def _ticket_url(token):
-    from django.urls import reverse
-
     return reverse("outreach:ticket", args=[token])
 
 
@@ -274,8 +280,6 @@ def assisted_reporting(request, program):
         if _limited(request, "assisted"):
             return _too_many(request, program)
         if form.is_valid():
-            from django.utils import timezone
-
             assisted = form.save(commit=False)
             assisted.program = program.canonical()
             assisted.consent_at = timezone.now()
