@@ -7,13 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.log_actions import log
+from wagtail.models import Locale
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+import django_filters
 
 from . import admin_views, ambassadors, registrations
 from .exports import neutralise
@@ -23,6 +27,7 @@ from .models import (
     AmbassadorApplication,
     ApplicationStatus,
     AssistedReportRequest,
+    ProgramPage,
     Registration,
     ReviewCriterion,
     SchoolSessionRequest,
@@ -42,6 +47,25 @@ class PersonalDataViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+def programs_in_default_language(request):
+    return ProgramPage.objects.filter(locale=Locale.get_default())
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"),
+        queryset=programs_in_default_language,
+        method="filter_program",
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["status", "event", "under_18"]
+
+    def filter_program(self, queryset, name, value):
+        return queryset.filter(event__path__startswith=value.path)
+
+
 class RegistrationViewSet(PersonalDataViewSet):
     model = Registration
     icon = "form"
@@ -54,7 +78,7 @@ class RegistrationViewSet(PersonalDataViewSet):
         "attended_at",
         "created_at",
     ]
-    list_filter = ["status", "event", "under_18"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "check_in_code", "affiliation"]
     list_export = [
         "event",

@@ -165,3 +165,15 @@ def test_reviewers_score_and_decide(client, staff, django_user_model, program_in
     assert application.status == ApplicationStatus.ACCEPTED
     assert "/outreach/ambassador/" in mail.outbox[-1].body
     assert ModelLogEntry.objects.filter(action="outreach.application.accepted").exists()
+
+
+def test_registrations_filter_by_program(client, staff, event, program_index):
+    from tests.outreach.factories import EventPageFactory, ProgramPageFactory
+
+    other_program = ProgramPageFactory(parent=program_index, slug="lain")
+    other_event = EventPageFactory(parent=other_program, slug="lain")
+    registrations.register(event, name="Di Sekolah", email="a@example.org")
+    registrations.register(other_event, name="Di Tempat Lain", email="b@example.org")
+    client.force_login(staff)
+    html = client.get(reverse(REGISTRATIONS), {"program": event.get_parent().pk}).content.decode()
+    assert "Di Sekolah" in html and "Di Tempat Lain" not in html
