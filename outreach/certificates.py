@@ -23,7 +23,7 @@ def verification_url(registration):
 
 
 def render_pdf(registration):
-    event = registration.event
+    event = registration.localized_event()
     buffer = BytesIO()
     width, height = landscape(A4)
     with translation.override(registration.language):
