@@ -165,6 +165,18 @@ class AssistedReportingBlock(blocks.StructBlock):
         label = _("Assisted reporting request form")
         description = _("A small form to book a call, a sign-language video call or a visit.")
 
+    def get_context(self, value, parent_context=None):
+        """Link to the request form of the program the block is shown in (or under)."""
+        from .models import EventPage, ProgramPage
+
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        if isinstance(page, EventPage):
+            page = page.get_parent().specific
+        if isinstance(page, ProgramPage):
+            context["form_url"] = page.url + page.reverse_subpage("assisted_reporting")
+        return context
+
 
 class OutreachStreamBlock(BaseStreamBlock):
     captioned_video = CaptionedVideoBlock()

@@ -222,3 +222,16 @@ def test_campaign_blocks_render(client, program_index):
     html = client.get(gender.url).content.decode()
     assert "SAPA 129" in html and 'href="tel:129"' in html
     assert "Anda aman." in html and "SMS 1708" in html
+
+
+def test_assisted_reporting_block_on_an_event_links_to_its_program(client, program_index):
+    from tests.outreach.factories import EventPageFactory
+
+    difabel = ProgramPageFactory(parent=program_index, slug="difabel", kind=ProgramKind.DISABILITY)
+    event = EventPageFactory(
+        parent=difabel,
+        slug="kelas",
+        body=[("assisted_reporting", {"heading": "Butuh bantuan?", "text": ""})],
+    )
+    html = client.get(event.url).content.decode()
+    assert f'href="{difabel.url}assisted-reporting/"' in html
