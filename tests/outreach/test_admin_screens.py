@@ -115,3 +115,9 @@ def test_a_class_can_register_from_one_school_network(client, event):
     url = event.url + "register/"
     statuses = [client.post(url, {"name": ""}).status_code for _ in range(40)]
     assert 429 not in statuses
+
+
+def test_page_editors_render(admin_client, program_index, school_program, event):
+    for page in (program_index, school_program, event):
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200
