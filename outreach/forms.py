@@ -261,7 +261,7 @@ class AmbassadorApplicationForm(GuardianMixin, AccessibleFormMixin, forms.ModelF
     public_profile = forms.BooleanField(
         label=_("If accepted, show my name and school on the site"),
         required=False,
-        help_text=_("Optional. You can change your mind later."),
+        help_text=_("Optional. Tell us if you change your mind later."),
     )
     consent = forms.BooleanField(
         label=_("I agree that my details are used to assess my application")
