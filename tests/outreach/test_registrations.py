@@ -219,3 +219,28 @@ def test_reminder_command_mails_tomorrows_attendees_once(event, person, commit):
     call_command("send_event_reminders")
     assert len(mail.outbox) == 1
     assert event.title in mail.outbox[0].subject
+
+
+def test_old_contact_details_are_erased_but_certificates_stay_verifiable(event, person, admin_user):
+    from django.core.management import call_command
+
+    registration = registrations.register(
+        event, **person, phone="+6281234567890", guardian_contact="ibu@example.org"
+    )
+    registrations.check_in(registration, admin_user)
+    event.status = EventStatus.HELD
+    event.save()
+    registration.refresh_from_db()
+    code = registrations.issue_certificate(registration)
+    call_command("purge_outreach_personal_data")
+    registration.refresh_from_db()
+    assert registration.email  # the event is recent: nothing erased yet
+    EventPage = type(event)
+    EventPage.objects.filter(pk=event.pk).update(
+        start=timezone.now() - datetime.timedelta(days=400),
+        end=timezone.now() - datetime.timedelta(days=400),
+    )
+    call_command("purge_outreach_personal_data")
+    registration.refresh_from_db()
+    assert (registration.email, registration.phone, registration.guardian_contact) == ("", "", "")
+    assert registrations.verify_certificate(code).name == "Budi"
