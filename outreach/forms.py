@@ -137,7 +137,7 @@ class RegistrationForm(GuardianMixin, AccessibleFormMixin, forms.Form):
     consent = forms.BooleanField(
         label=_("I agree that my details are used to organise this event"),
         help_text=_(
-            "Only staff running the event see them. Contact details are erased a year after the event."
+            "Only the event staff see them. Contact details are erased a year after the event."
         ),
     )
 
