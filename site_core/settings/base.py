@@ -263,3 +263,7 @@ LOGGING = {
 }
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
+
+# --- outreach app (programs, events, registrations) ---
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

@@ -1,0 +1,337 @@
+"""Demo content for the outreach programs, in Indonesian with English translations.
+
+Written for this project; referral numbers are the real national ones (SAPA 129), local
+addresses and phone numbers are placeholders.
+"""
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def heading(text):
+    return {"type": "heading", "value": {"text": text, "level": "h2"}}
+
+
+INDEX = {
+    "slug": "program",
+    "title": "Program Penjangkauan",
+    "introduction": "LAPOR! datang ke sekolah, kampus, dan komunitas agar setiap warga tahu "
+    "cara menyampaikan pengaduan.",
+    "en": {
+        "title": "Outreach programs",
+        "slug": "programs",
+        "introduction": "LAPOR! visits schools, campuses and communities so that every "
+        "resident knows how to make a complaint.",
+    },
+}
+
+REFERRALS_ID = {
+    "type": "referral_services",
+    "value": {
+        "heading": "Tempat meminta pertolongan",
+        "services": [
+            {
+                "name": "SAPA 129 (Kementerian PPPA)",
+                "description": "Layanan pengaduan kekerasan terhadap perempuan dan anak.",
+                "phone": "129",
+                "whatsapp": "08111 129 129",
+                "url": "",
+                "hours": "24 jam",
+            },
+            {
+                "name": "UPTD PPA Kota Banjarbaru",
+                "description": "Pendampingan korban, konseling, dan rujukan hukum.",
+                "phone": "0511 000 0000",
+                "whatsapp": "",
+                "url": "",
+                "hours": "Senin-Jumat 08.00-16.00 WITA",
+            },
+        ],
+    },
+}
+REFERRALS_EN = {
+    "type": "referral_services",
+    "value": {
+        "heading": "Where to get help",
+        "services": [
+            {
+                "name": "SAPA 129 (Ministry of Women's Empowerment and Child Protection)",
+                "description": "Reports of violence against women and children.",
+                "phone": "129",
+                "whatsapp": "08111 129 129",
+                "url": "",
+                "hours": "24 hours",
+            },
+            {
+                "name": "UPTD PPA Banjarbaru",
+                "description": "Support for survivors, counselling and legal referral.",
+                "phone": "0511 000 0000",
+                "whatsapp": "",
+                "url": "",
+                "hours": "Monday-Friday 08:00-16:00 WITA",
+            },
+        ],
+    },
+}
+
+
+def channels(heading_text, rows):
+    return {
+        "type": "accessible_channels",
+        "value": {
+            "heading": heading_text,
+            "channels": [
+                {"name": n, "how": h, "without_sight": s, "without_hearing": he}
+                for n, h, s, he in rows
+            ],
+        },
+    }
+
+
+PROGRAMS = [
+    {
+        "slug": "lapor-goes-to-school",
+        "kind": "school",
+        "title": "Lapor Goes To School",
+        "introduction": "Sesi interaktif di sekolah: siswa belajar hak atas pelayanan publik "
+        "dan cara melapor.",
+        "aims": "<p>Mengenalkan SP4N-LAPOR! kepada pelajar dan guru sejak dini.</p>",
+        "audience_text": "<p>SD/MI, SMP/MTs, SMA/MA dan SMK di Kota Banjarbaru.</p>",
+        "how_to_join": "<p>Sekolah mengisi formulir permintaan sesi dengan tiga pilihan "
+        "tanggal. Kami membalas dalam lima hari kerja.</p>",
+        "contact_name": "Tim Pengelola SP4N-LAPOR! Diskominfo",
+        "contact_email": "lapor@banjarbaru.test",
+        "contact_phone": "0511 477 0000",
+        "body": [],
+        "en": {
+            "title": "Lapor Goes To School",
+            "introduction": "Interactive sessions at school: students learn their right to "
+            "public services and how to report.",
+            "aims": "<p>Introduce SP4N-LAPOR! to students and teachers early.</p>",
+            "audience_text": "<p>Primary, junior and senior high schools in Banjarbaru.</p>",
+            "how_to_join": "<p>Schools fill in the request form with three date choices. We "
+            "reply within five working days.</p>",
+            "body": [],
+        },
+        "events": [
+            {
+                "slug": "sosialisasi-sman-1",
+                "title": "Sosialisasi LAPOR! untuk OSIS se-Banjarbaru",
+                "en_title": "LAPOR! session for student councils",
+                "days": 12,
+                "venue": "Aula SMAN 1 Banjarbaru",
+                "kecamatan": "banjarbaru-utara",
+                "audience": "students",
+                "capacity": 80,
+            },
+            {
+                "slug": "sesi-smpn-4",
+                "title": "Lapor Goes To School: SMPN 4 Banjarbaru",
+                "en_title": "Lapor Goes To School: SMPN 4 Banjarbaru",
+                "days": -40,
+                "venue": "SMPN 4 Banjarbaru",
+                "kecamatan": "landasan-ulin",
+                "audience": "students",
+                "capacity": 150,
+                "held": 142,
+                "npsn": "30304321",
+            },
+        ],
+    },
+    {
+        "slug": "duta-lapor",
+        "kind": "ambassador",
+        "title": "Duta Lapor",
+        "introduction": "Anak muda yang mengajak teman sebaya menyampaikan pengaduan secara "
+        "santun dan berdampak.",
+        "aims": "<p>Membentuk jejaring duta muda di setiap kecamatan.</p>",
+        "audience_text": "<p>Pelajar, mahasiswa dan pemuda komunitas berusia 15-25 tahun.</p>",
+        "how_to_join": "<p>Isi formulir pendaftaran selama masa pendaftaran dibuka. Pendaftar "
+        "di bawah 18 tahun memerlukan persetujuan orang tua atau wali.</p>",
+        "min_age": 15,
+        "max_age": 25,
+        "open_days": (-5, 40),
+        "body": [],
+        "en": {
+            "title": "Duta Lapor (ambassadors)",
+            "introduction": "Young people who encourage their peers to report politely and "
+            "effectively.",
+            "aims": "<p>Build a network of young ambassadors in every district.</p>",
+            "audience_text": "<p>Students and young community members aged 15-25.</p>",
+            "how_to_join": "<p>Fill in the application form while applications are open. "
+            "Applicants under 18 need a parent's or guardian's consent.</p>",
+            "body": [],
+        },
+        "events": [
+            {
+                "slug": "pembekalan-duta",
+                "title": "Pembekalan Duta Lapor angkatan 2027",
+                "en_title": "Duta Lapor induction 2027",
+                "days": 30,
+                "venue": "Ruang Rapat Diskominfo",
+                "kecamatan": "banjarbaru-selatan",
+                "audience": "youth",
+                "capacity": 40,
+            }
+        ],
+    },
+    {
+        "slug": "lapor-peduli-gender",
+        "kind": "gender",
+        "title": "Lapor Peduli Gender",
+        "introduction": "Pengaduan yang aman dan rahasia bagi perempuan dan siapa pun yang "
+        "mengalami kekerasan atau diskriminasi berbasis gender.",
+        "aims": "<p>Memastikan setiap pelapor terlindungi dan mendapat rujukan.</p>",
+        "audience_text": "<p>Perempuan, anak, dan siapa pun yang mengalami kekerasan berbasis "
+        "gender.</p>",
+        "how_to_join": "",
+        "body": [
+            heading("Melapor dengan aman"),
+            paragraph(
+                "<ul><li>Gunakan perangkat yang tidak dipakai pelaku.</li><li>Pilih laporan "
+                "rahasia: identitas Anda hanya dilihat koordinator.</li><li>Tekan tombol "
+                "<b>Keluar dari halaman ini</b> atau tekan Shift tiga kali untuk meninggalkan "
+                "situs dengan cepat.</li></ul>"
+            ),
+            REFERRALS_ID,
+        ],
+        "en": {
+            "title": "Lapor Peduli Gender",
+            "introduction": "Safe, confidential reporting for women and anyone facing "
+            "gender-based violence or discrimination.",
+            "aims": "<p>Make sure everyone who reports is protected and referred.</p>",
+            "audience_text": "<p>Women, children and anyone facing gender-based violence.</p>",
+            "how_to_join": "",
+            "body": [
+                heading("Reporting safely"),
+                paragraph(
+                    "<ul><li>Use a device the abuser does not use.</li><li>Choose a "
+                    "confidential report: only coordinators see who you are.</li><li>Press "
+                    "<b>Exit this page</b> or press Shift three times to leave quickly.</li>"
+                    "</ul>"
+                ),
+                REFERRALS_EN,
+            ],
+        },
+        "events": [
+            {
+                "slug": "diskusi-perempuan-berani-lapor",
+                "title": "Diskusi: Perempuan Berani Lapor",
+                "en_title": "Discussion: women who dare to report",
+                "days": 18,
+                "venue": "Aula Kecamatan Cempaka",
+                "kecamatan": "cempaka",
+                "audience": "women",
+                "capacity": 60,
+            }
+        ],
+    },
+    {
+        "slug": "lapor-peduli-difabel",
+        "kind": "disability",
+        "title": "Lapor Peduli Difabel",
+        "introduction": "Setiap orang bisa melapor, dengan cara yang cocok untuknya.",
+        "aims": "<p>Menghapus hambatan bagi penyandang disabilitas untuk melapor.</p>",
+        "audience_text": "<p>Penyandang disabilitas, keluarga dan pendamping.</p>",
+        "how_to_join": "",
+        "body": [
+            {
+                "type": "easy_read",
+                "value": {
+                    "heading": "Mudah dibaca",
+                    "items": [
+                        {"image": None, "alt_text": "", "text": "Anda boleh melapor."},
+                        {"image": None, "alt_text": "", "text": "Kami bisa membantu Anda."},
+                        {"image": None, "alt_text": "", "text": "Laporan Anda dijaga."},
+                    ],
+                },
+            },
+            channels(
+                "Kanal tanpa penglihatan atau pendengaran",
+                [
+                    ("Telepon 0511 477 0000", "Bicara langsung dengan petugas.", True, False),
+                    ("SMS 1708", "Ketik laporan dan kirim ke 1708.", False, True),
+                    ("WhatsApp", "Pesan teks, pesan suara, atau video isyarat.", True, True),
+                    ("Situs web", "Formulir dapat dibaca pembaca layar.", True, True),
+                ],
+            ),
+            {
+                "type": "assisted_reporting",
+                "value": {
+                    "heading": "Butuh bantuan melapor?",
+                    "text": "Kami bisa menelepon, melakukan panggilan video dengan juru bahasa "
+                    "isyarat, atau berkunjung.",
+                },
+            },
+        ],
+        "en": {
+            "title": "Lapor Peduli Difabel",
+            "introduction": "Everyone can report, in the way that suits them.",
+            "aims": "<p>Remove the barriers people with disabilities face when reporting.</p>",
+            "audience_text": "<p>People with disabilities, families and carers.</p>",
+            "how_to_join": "",
+            "body": [
+                {
+                    "type": "easy_read",
+                    "value": {
+                        "heading": "Easy read",
+                        "items": [
+                            {"image": None, "alt_text": "", "text": "You can report."},
+                            {"image": None, "alt_text": "", "text": "We can help you."},
+                            {"image": None, "alt_text": "", "text": "Your report is safe."},
+                        ],
+                    },
+                },
+                channels(
+                    "Channels without sight or hearing",
+                    [
+                        ("Phone 0511 477 0000", "Talk to an officer.", True, False),
+                        ("SMS 1708", "Type your report and send it to 1708.", False, True),
+                        ("WhatsApp", "Text, voice message or sign-language video.", True, True),
+                        ("Website", "The forms work with screen readers.", True, True),
+                    ],
+                ),
+                {
+                    "type": "assisted_reporting",
+                    "value": {
+                        "heading": "Need help to report?",
+                        "text": "We can call you, make a video call with a sign-language "
+                        "interpreter, or visit you.",
+                    },
+                },
+            ],
+        },
+        "events": [
+            {
+                "slug": "kelas-lapor-isyarat",
+                "title": "Kelas melapor dengan bahasa isyarat",
+                "en_title": "How to report, in sign language",
+                "days": 22,
+                "venue": "Gedung PKK Banjarbaru",
+                "kecamatan": "banjarbaru-selatan",
+                "audience": "disability",
+                "capacity": 30,
+                "sign": True,
+            },
+            {
+                "slug": "temu-komunitas-difabel",
+                "title": "Temu komunitas difabel",
+                "en_title": "Disability community meeting",
+                "days": -60,
+                "venue": "Balai Kota Banjarbaru",
+                "kecamatan": "banjarbaru-utara",
+                "audience": "disability",
+                "capacity": 50,
+                "held": 37,
+                "sign": True,
+            },
+        ],
+    },
+]
+
+REVIEW_CRITERIA = [
+    ("Motivasi", "Alasan mendaftar dan kesungguhan.", 5),
+    ("Pengalaman organisasi", "Kegiatan yang relevan.", 5),
+    ("Kemampuan komunikasi", "Menyampaikan pesan dengan jelas.", 5),
+]

@@ -1,0 +1,447 @@
+"""Public forms. Every field has a label; errors and help are tied to the input with
+aria-describedby so screen readers announce them."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from site_core.areas import KECAMATAN_CHOICES
+
+from .models import (
+    AmbassadorActivity,
+    AmbassadorApplication,
+    AssistedReportRequest,
+    SchoolSessionRequest,
+)
+from .validators import age_on, normalise_npsn, normalise_phone
+
+YES_NO_AGE = [("no", _("18 or older")), ("yes", _("Under 18"))]
+
+
+class AccessibleFormMixin:
+    """Adds aria-describedby/aria-invalid to widgets and a honeypot field."""
+
+    honeypot_name = "website"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_name] = forms.CharField(
+            required=False,
+            label=_("Leave this field empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self._describe()
+
+    def _describe(self):
+        # Not self[name]: a BoundField made now would keep a field replaced later.
+        for name, field in self.fields.items():
+            auto_id = self.auto_id % self.add_prefix(name)
+            ids = []
+            if field.help_text:
+                ids.append(f"{auto_id}_help")
+            if self.is_bound and self._errors is not None and name in self._errors:
+                ids.append(f"{auto_id}_error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.honeypot_name):
+            raise ValidationError(_("Your form could not be sent. Please try again."))
+        return cleaned
+
+    def visible_fields_no_honeypot(self):
+        return [field for field in self.visible_fields() if field.name != self.honeypot_name]
+
+    def honeypot(self):
+        return self[self.honeypot_name]
+
+
+def _clean_phone(value, required=True):
+    value = (value or "").strip()
+    if not value:
+        if required:
+            raise ValidationError(_("Enter a phone number."))
+        return ""
+    return normalise_phone(value)
+
+
+class GuardianMixin:
+    """Under-18s need a guardian's name, contact and consent."""
+
+    def _check_guardian(self, cleaned, under_18):
+        if not under_18:
+            cleaned["guardian_name"] = ""
+            cleaned["guardian_contact"] = ""
+            cleaned["guardian_consent"] = False
+            return
+        if not cleaned.get("guardian_name"):
+            self.add_error("guardian_name", _("Under 18: enter a parent's or guardian's name."))
+        if not cleaned.get("guardian_contact"):
+            self.add_error(
+                "guardian_contact", _("Under 18: enter a parent's or guardian's phone or email.")
+            )
+        if not cleaned.get("guardian_consent"):
+            self.add_error("guardian_consent", _("Under 18: a parent or guardian must agree."))
+
+
+def guardian_fields():
+    """Fresh (name, contact, consent) fields; required only for under-18s, in clean()."""
+    return (
+        forms.CharField(label=_("Parent or guardian's name"), max_length=160, required=False),
+        forms.CharField(
+            label=_("Parent or guardian's phone or email"), max_length=160, required=False
+        ),
+        forms.BooleanField(
+            label=_("My parent or guardian knows and agrees"),
+            required=False,
+            help_text=_("Needed for anyone under 18."),
+        ),
+    )
+
+
+class RegistrationForm(GuardianMixin, AccessibleFormMixin, forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=160)
+    affiliation = forms.CharField(
+        label=_("School and class, or organisation"), max_length=200, required=False
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        required=False,
+        help_text=_("Phone or email: at least one."),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    under_18 = forms.ChoiceField(label=_("Your age"), choices=YES_NO_AGE, widget=forms.RadioSelect)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    guardian_name, guardian_contact, guardian_consent = guardian_fields()
+    accessibility_needs = forms.CharField(
+        label=_("Anything we should arrange for you? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example wheelchair access, a sign-language interpreter, large print."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my details are used to organise this event"),
+        help_text=_(
+            "Only the event staff see them. Contact details are erased a year after the event."
+        ),
+    )
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data.get("phone"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors:
+            self.add_error("phone", _("Enter a phone number or an email address."))
+        under_18 = cleaned.get("under_18") == "yes"
+        dob = cleaned.get("date_of_birth")
+        if dob:
+            today = timezone.localdate()
+            if dob >= today:
+                self.add_error("date_of_birth", _("Enter a date in the past."))
+            elif (age_on(dob, today) < 18) != under_18:
+                self.add_error("under_18", _("Your age does not match your date of birth."))
+        self._check_guardian(cleaned, under_18)
+        return cleaned
+
+    def registration_fields(self):
+        data = self.cleaned_data
+        now = timezone.now()
+        under_18 = data["under_18"] == "yes"
+        return {
+            "name": data["name"],
+            "affiliation": data["affiliation"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "under_18": under_18,
+            "date_of_birth": data.get("date_of_birth"),
+            "guardian_name": data["guardian_name"],
+            "guardian_contact": data["guardian_contact"],
+            "guardian_consent_at": now if under_18 else None,
+            "accessibility_needs": data["accessibility_needs"],
+            "consent_at": now,
+        }
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(
+        label=_("I agree that these details are used to arrange the session")
+    )
+
+    class Meta:
+        model = SchoolSessionRequest
+        fields = [
+            "school_name",
+            "npsn",
+            "level",
+            "kecamatan",
+            "address",
+            "contact_name",
+            "contact_role",
+            "phone",
+            "email",
+            "expected_students",
+            "grades",
+            "preferred_date_1",
+            "preferred_date_2",
+            "preferred_date_3",
+            "hall_size",
+            "equipment",
+            "accessibility_needs",
+        ]
+        widgets = {
+            "preferred_date_1": DateInput(),
+            "preferred_date_2": DateInput(),
+            "preferred_date_3": DateInput(),
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "equipment": forms.Textarea(attrs={"rows": 2}),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "npsn": _("The 8-digit national school number (NPSN)."),
+            "phone": _("For example 0812 3456 7890 or 0511 477 0000."),
+            "grades": _("For example: grades 10 and 11."),
+            "preferred_date_2": _("Give two or three different dates."),
+            "hall_size": _("For example: hall for 200 people, or a classroom."),
+            "equipment": _("For example: projector, sound system."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["npsn"] = forms.CharField(
+            label=_("NPSN"), max_length=12, help_text=self.fields["npsn"].help_text
+        )
+        self.fields["npsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["phone"].max_length = 30
+        self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self._describe()
+
+    def clean_npsn(self):
+        return normalise_npsn(self.cleaned_data.get("npsn"))
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data.get("phone"))
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        dates = []
+        for name in ("preferred_date_1", "preferred_date_2", "preferred_date_3"):
+            value = cleaned.get(name)
+            if value is None:
+                continue
+            if value <= today:
+                self.add_error(name, _("Choose a date in the future."))
+            elif value in dates:
+                self.add_error(name, _("Choose a different date from your other choices."))
+            dates.append(value)
+        return cleaned
+
+
+class AmbassadorApplicationForm(GuardianMixin, AccessibleFormMixin, forms.ModelForm):
+    guardian_name, guardian_contact, guardian_consent = guardian_fields()
+    public_profile = forms.BooleanField(
+        label=_("If accepted, show my name and school on the site"),
+        required=False,
+        help_text=_("Optional. Tell us if you change your mind later."),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my details are used to assess my application")
+    )
+
+    class Meta:
+        model = AmbassadorApplication
+        fields = [
+            "name",
+            "date_of_birth",
+            "institution",
+            "kecamatan",
+            "phone",
+            "email",
+            "motivation",
+            "activities",
+            "social_media",
+        ]
+        widgets = {
+            "date_of_birth": DateInput(),
+            "motivation": forms.Textarea(attrs={"rows": 5}),
+            "activities": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "motivation": _("Why do you want to be a Duta Lapor?"),
+            "social_media": _("Optional: an account name or link."),
+        }
+
+    def __init__(self, *args, program, **kwargs):
+        self.program = program
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].max_length = 30
+        self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
+        self._describe()
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data.get("phone"))
+
+    def clean(self):
+        cleaned = super().clean()
+        dob = cleaned.get("date_of_birth")
+        under_18 = False
+        if dob:
+            today = timezone.localdate()
+            age = age_on(dob, today)
+            under_18 = age < 18
+            source = self.program.canonical()
+            if dob >= today:
+                self.add_error("date_of_birth", _("Enter a date in the past."))
+            elif source.min_age and age < source.min_age:
+                self.add_error(
+                    "date_of_birth",
+                    _("Applicants must be at least %(age)s years old.") % {"age": source.min_age},
+                )
+            elif source.max_age and age > source.max_age:
+                self.add_error(
+                    "date_of_birth",
+                    _("Applicants must be at most %(age)s years old.") % {"age": source.max_age},
+                )
+        self._check_guardian(cleaned, under_18)
+        self.under_18 = under_18
+        return cleaned
+
+    def save(self, commit=True):
+        application = super().save(commit=False)
+        now = timezone.now()
+        application.program = self.program.canonical()
+        application.guardian_name = self.cleaned_data["guardian_name"]
+        application.guardian_contact = self.cleaned_data["guardian_contact"]
+        application.guardian_consent_at = now if self.under_18 else None
+        application.public_profile = self.cleaned_data["public_profile"]
+        application.consent_at = now
+        if commit:
+            application.save()
+        return application
+
+
+class ActivityForm(AccessibleFormMixin, forms.ModelForm):
+    class Meta:
+        model = AmbassadorActivity
+        fields = [
+            "date",
+            "title",
+            "kecamatan",
+            "sessions_held",
+            "people_reached",
+            "schools_reached",
+            "photo",
+        ]
+        widgets = {"date": DateInput()}
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value > timezone.localdate():
+            raise ValidationError(_("Report activities after they happen."))
+        if value < timezone.localdate() - datetime.timedelta(days=366):
+            raise ValidationError(_("Report activities from the last year."))
+        return value
+
+    def clean_photo(self):
+        import filetype
+
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "read"):
+            head = photo.read(262)
+            photo.seek(0)
+            kind = filetype.guess(head)
+            if kind is None or kind.extension not in ("jpg", "png", "webp"):
+                raise ValidationError(_("Upload a JPEG, PNG or WebP photo."))
+            if photo.size > 5 * 1024 * 1024:
+                raise ValidationError(_("The photo is larger than 5 MB."))
+        return photo
+
+
+class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
+    consent = forms.BooleanField(label=_("I agree that staff contact me about my report"))
+
+    class Meta:
+        model = AssistedReportRequest
+        fields = [
+            "name",
+            "method",
+            "phone",
+            "email",
+            "kecamatan",
+            "address",
+            "preferred_time",
+            "needs",
+        ]
+        widgets = {
+            "method": forms.RadioSelect,
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "phone": _("Phone or email: at least one."),
+            "preferred_time": _("For example: weekday mornings."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].max_length = 30
+        self.fields["kecamatan"].choices = [("", "---------"), *KECAMATAN_CHOICES]
+        self._describe()
+
+    def clean_phone(self):
+        return _clean_phone(self.cleaned_data.get("phone"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors:
+            self.add_error("phone", _("Enter a phone number or an email address."))
+        if cleaned.get("method") == "home_visit" and not cleaned.get("address"):
+            self.add_error("address", _("Enter the address for the visit."))
+        return cleaned
+
+
+class EventFilterForm(forms.Form):
+    when = forms.ChoiceField(
+        label=_("When"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        required=False,
+    )
+    program = forms.TypedChoiceField(label=_("Program"), coerce=int, required=False)
+    kecamatan = forms.ChoiceField(
+        label=_("Kecamatan"), choices=[("", _("All"))] + KECAMATAN_CHOICES, required=False
+    )
+    audience = forms.ChoiceField(label=_("Audience"), required=False)
+
+    def __init__(self, *args, programs, **kwargs):
+        from .models import Audience
+
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = [("", _("All"))] + [(p.pk, p.title) for p in programs]
+        self.fields["audience"].choices = [("", _("All"))] + list(Audience.choices)
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificate code"), max_length=20, help_text=_("For example LPR-ABCD2345EF.")
+    )

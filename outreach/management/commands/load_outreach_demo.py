@@ -1,0 +1,153 @@
+"""Demo outreach programs, events and review criteria. Safe to run again."""
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import Locale, Site
+
+from outreach import demo
+from outreach.models import (
+    EventPage,
+    EventStatus,
+    ProgramIndexPage,
+    ProgramPage,
+    ReviewCriterion,
+    SchoolRequestStatus,
+    SchoolSessionRequest,
+)
+from site_core.models import HomePage, MainNavigationLink, NavigationSettings
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def ensure_child(parent, model, slug, **fields):
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def ensure_translation(page, locale, **fields):
+    existing = page.get_translation_or_none(locale)
+    if existing:
+        return existing.specific
+    translated = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save()
+    return publish(translated)
+
+
+class Command(BaseCommand):
+    help = "Create the outreach program pages (Indonesian and English) and demo events."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None or not isinstance(site.root_page.specific, HomePage):
+            raise CommandError("Run load_demo first: it builds the home page.")
+        home = site.root_page.specific
+        en = Locale.objects.get_or_create(language_code="en")[0]
+
+        data = demo.INDEX
+        index = ensure_child(
+            home,
+            ProgramIndexPage,
+            data["slug"],
+            title=data["title"],
+            introduction=data["introduction"],
+        )
+        ensure_translation(index, en, **data["en"])
+
+        now = timezone.now().replace(minute=0, second=0, microsecond=0)
+        for data in demo.PROGRAMS:
+            fields = {
+                key: data[key]
+                for key in (
+                    "kind",
+                    "title",
+                    "introduction",
+                    "aims",
+                    "audience_text",
+                    "how_to_join",
+                    "body",
+                )
+            }
+            for key in ("contact_name", "contact_email", "contact_phone", "min_age", "max_age"):
+                if key in data:
+                    fields[key] = data[key]
+            if "open_days" in data:
+                opens, closes = data["open_days"]
+                fields["applications_open"] = now + datetime.timedelta(days=opens)
+                fields["applications_close"] = now + datetime.timedelta(days=closes)
+            program = ensure_child(index, ProgramPage, data["slug"], **fields)
+            ensure_translation(program, en, **data["en"])
+            for event_data in data["events"]:
+                self.ensure_event(program, en, now, event_data)
+
+        for order, (name, description, max_score) in enumerate(demo.REVIEW_CRITERIA):
+            ReviewCriterion.objects.get_or_create(
+                name=name,
+                defaults={"description": description, "max_score": max_score, "sort_order": order},
+            )
+
+        nav = NavigationSettings.for_site(site)
+        if not nav.main_links.filter(page=index).exists():
+            MainNavigationLink.objects.create(
+                setting=nav, page=index, sort_order=nav.main_links.count()
+            )
+        self.stdout.write(self.style.SUCCESS("Outreach demo content ready."))
+
+    def ensure_event(self, program, en, now, data):
+        start = (now + datetime.timedelta(days=data["days"])).replace(hour=1)  # 09:00 WITA
+        held = "held" in data
+        event = ensure_child(
+            program,
+            EventPage,
+            data["slug"],
+            title=data["title"],
+            start=start,
+            end=start + datetime.timedelta(hours=2),
+            description=data["title"],
+            venue=data["venue"],
+            kecamatan=data["kecamatan"],
+            audience=data["audience"],
+            capacity=data["capacity"],
+            wheelchair_access=True,
+            sign_language_interpreter=data.get("sign", False),
+            easy_read_materials=data["audience"] == "disability",
+            status=EventStatus.HELD if held else EventStatus.SCHEDULED,
+            attendance_count=data.get("held"),
+        )
+        ensure_translation(event, en, title=data["en_title"], description=data["en_title"])
+        if held and data["audience"] == "students" and "npsn" in data:
+            SchoolSessionRequest.objects.get_or_create(
+                npsn=data["npsn"],
+                event=event,
+                defaults={
+                    "program": program,
+                    "school_name": data["venue"],
+                    "level": "smp",
+                    "kecamatan": data["kecamatan"],
+                    "address": data["venue"],
+                    "contact_name": "Kepala Sekolah",
+                    "contact_role": "Kepala Sekolah",
+                    "phone": "+625114770000",
+                    "email": "sekolah@banjarbaru.test",
+                    "expected_students": data["capacity"],
+                    "grades": "7-9",
+                    "preferred_date_1": start.date(),
+                    "preferred_date_2": start.date() + datetime.timedelta(days=1),
+                    "status": SchoolRequestStatus.HELD,
+                    "proposed_start": start,
+                    "actual_students": data["held"],
+                },
+            )

@@ -1,0 +1,117 @@
+"""Background work: every mail the outreach app sends, and event reminders."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from django_tasks import task
+
+from .mail import send_templated
+
+
+def _absolute(path):
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def registration_links(registration):
+    from .registrations import make_token
+
+    token = make_token(registration)
+    return {
+        "ticket_url": _absolute(reverse("outreach:ticket", args=[token])),
+        "cancel_url": _absolute(reverse("outreach:cancel_registration", args=[token])),
+        "certificate_url": _absolute(reverse("outreach:certificate", args=[token])),
+    }
+
+
+def _registration_recipients(registration):
+    recipients = [registration.email]
+    if "@" in registration.guardian_contact:
+        recipients.append(registration.guardian_contact.strip())
+    return recipients
+
+
+@task()
+def send_registration_mail(registration_id, kind):
+    """kind: confirmed, waitlisted, promoted, cancelled."""
+    from .models import Registration
+
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None:
+        return 0
+    event = registration.localized_event()
+    context = {"registration": registration, "event": event, "kind": kind}
+    context.update(registration_links(registration))
+    return send_templated(
+        f"registration_{kind}",
+        _registration_recipients(registration),
+        context,
+        registration.language,
+    )
+
+
+@task()
+def send_event_reminder(registration_id):
+    """The day-before reminder; sent once even if the command runs twice."""
+    from .models import Registration, RegistrationStatus
+
+    registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
+    if (
+        registration is None
+        or registration.reminder_sent_at
+        or registration.status != RegistrationStatus.CONFIRMED
+    ):
+        return 0
+    context = {"registration": registration, "event": registration.localized_event()}
+    context.update(registration_links(registration))
+    sent = send_templated(
+        "registration_reminder",
+        _registration_recipients(registration),
+        context,
+        registration.language,
+    )
+    Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=timezone.now())
+    return sent
+
+
+@task()
+def send_school_request_mail(request_id, kind):
+    """kind: received, proposed, confirmed, held, cancelled."""
+    from .models import SchoolSessionRequest
+    from .schools import make_token
+
+    session_request = (
+        SchoolSessionRequest.objects.select_related("event").filter(pk=request_id).first()
+    )
+    if session_request is None:
+        return 0
+    token = make_token(session_request)
+    context = {
+        "session_request": session_request,
+        "kind": kind,
+        "cancel_url": _absolute(reverse("outreach:cancel_school_request", args=[token])),
+    }
+    return send_templated(
+        f"school_request_{kind}", [session_request.email], context, session_request.language
+    )
+
+
+@task()
+def send_application_mail(application_id, kind):
+    """kind: applied, shortlisted, accepted, rejected."""
+    from .ambassadors import make_token
+    from .models import AmbassadorApplication
+
+    application = AmbassadorApplication.objects.filter(pk=application_id).first()
+    if application is None:
+        return 0
+    context = {
+        "application": application,
+        "kind": kind,
+        "activity_url": _absolute(reverse("outreach:log_activity", args=[make_token(application)])),
+    }
+    recipients = [application.email]
+    if "@" in application.guardian_contact:
+        recipients.append(application.guardian_contact.strip())
+    return send_templated(f"application_{kind}", recipients, context, application.language)

@@ -1,0 +1,179 @@
+"""Staff admin: who sees personal data, exports, check-in, bulk changes, processing and
+reviewing, and the audit log."""
+
+import csv
+import datetime
+import io
+
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+import openpyxl
+import pytest
+
+from outreach import registrations
+from outreach.models import (
+    ApplicationReview,
+    ApplicationStatus,
+    RegistrationStatus,
+    ReviewCriterion,
+    SchoolRequestStatus,
+)
+from tests.outreach.factories import AmbassadorApplicationFactory, SchoolSessionRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+REGISTRATIONS = "wagtailsnippets_outreach_registration:list"
+
+
+@pytest.fixture
+def staff(django_user_model):
+    user = django_user_model.objects.create_user("petugas", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Outreach staff"))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A content editor: may edit pages, has no outreach model permissions."""
+    user = django_user_model.objects.create_user("redaksi", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    group = Group.objects.filter(name="Editors").first()
+    if group:
+        user.groups.add(group)
+    return user
+
+
+def test_editors_cannot_see_personal_data_but_outreach_staff_can(client, editor, staff, event):
+    registrations.register(event, name="Rahasia", email="r@example.org")
+    client.force_login(editor)
+    for name in (REGISTRATIONS, "outreach_events:index"):
+        assert client.get(reverse(name)).status_code in (302, 403)
+    assert client.get(reverse("outreach_events:check_in", args=[event.pk])).status_code in (
+        302,
+        403,
+    )
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Rahasia" not in menu
+    client.force_login(staff)
+    html = client.get(reverse(REGISTRATIONS)).content.decode()
+    assert "Rahasia" in html
+
+
+def test_exports_neutralise_spreadsheet_formulas(client, staff, event):
+    registrations.register(event, name='=HYPERLINK("http://evil")', email="x@example.org")
+    registrations.register(event, name="@SUM(A1)", affiliation="-1+2", email="y@example.org")
+    client.force_login(staff)
+    response = client.get(reverse(REGISTRATIONS), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://evil")' in cells
+    assert "'@SUM(A1)" in cells and "'-1+2" in cells
+    assert not any(cell.startswith(("=", "@", "-")) for cell in cells)
+    response = client.get(reverse(REGISTRATIONS), {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [c.value for row in sheet.iter_rows(min_row=2) for c in row if c.value]
+    assert "'@SUM(A1)" in values
+    assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+
+
+def test_check_in_screen_finds_by_code_and_marks_attendance(client, staff, event):
+    registration = registrations.register(event, name="Dewi Lestari", email="d@example.org")
+    client.force_login(staff)
+    url = reverse("outreach_events:check_in", args=[event.pk])
+    html = client.get(url, {"q": registration.check_in_code.lower()}).content.decode()
+    assert "Dewi Lestari" in html
+    assert client.get(url, {"q": "lestari"}).content.decode().count("Dewi Lestari") >= 1
+    client.post(url, {"registration": registration.pk})
+    registration.refresh_from_db()
+    assert registration.attended_at is not None
+    assert registration.checked_in_by == staff
+    assert ModelLogEntry.objects.filter(action="outreach.check_in").exists()
+
+
+def test_events_screen_shows_capacity_and_waitlist(client, staff, event):
+    for n in range(3):
+        registrations.register(event, name=f"P{n}", email=f"p{n}@example.org")
+    client.force_login(staff)
+    html = client.get(reverse("outreach_events:index")).content.decode()
+    assert event.title in html
+    assert "<td>2</td>" in html and "<td>1</td>" in html
+
+
+def test_bulk_cancel_promotes_from_the_waitlist(client, staff, event, commit):
+    first = registrations.register(event, name="A", email="a@example.org")
+    registrations.register(event, name="B", email="b@example.org")
+    waiting = registrations.register(event, name="C", email="c@example.org")
+    client.force_login(staff)
+    url = reverse(
+        "wagtail_bulk_action",
+        args=["outreach", "registration", "outreach_cancel_registrations"],
+    )
+    with commit():
+        response = client.post(f"{url}?id={first.pk}", {})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.status == RegistrationStatus.CANCELLED
+    assert waiting.status == RegistrationStatus.CONFIRMED
+    assert any(m.to == ["c@example.org"] for m in mail.outbox)
+
+
+def test_staff_process_a_school_request_into_an_event(client, staff, school_program, commit):
+    session_request = SchoolSessionRequestFactory(program=school_program)
+    client.force_login(staff)
+    url = reverse("outreach_process_school_request", args=[session_request.pk])
+    assert client.get(url).status_code == 200
+    start = (timezone.localtime() + datetime.timedelta(days=9)).strftime("%Y-%m-%dT09:00")
+    with commit():
+        client.post(url, {"action": "confirm", "start": start})
+    session_request.refresh_from_db()
+    assert session_request.status == SchoolRequestStatus.CONFIRMED
+    assert session_request.event is not None
+    with commit():
+        client.post(url, {"action": "held", "actual_students": "88"})
+    session_request.refresh_from_db()
+    assert session_request.status == SchoolRequestStatus.HELD
+    assert len(mail.outbox) == 2
+
+
+def test_reviewers_score_and_decide(client, staff, django_user_model, program_index, commit):
+    from outreach.models import ProgramKind
+    from tests.outreach.factories import ProgramPageFactory
+
+    program = ProgramPageFactory(parent=program_index, kind=ProgramKind.AMBASSADOR, slug="duta")
+    application = AmbassadorApplicationFactory(program=program)
+    criteria = [
+        ReviewCriterion.objects.create(name="Motivasi", max_score=5),
+        ReviewCriterion.objects.create(name="Pengalaman", max_score=5),
+    ]
+    other = django_user_model.objects.create_user("penilai2", password="x", is_staff=True)
+    other.groups.add(Group.objects.get(name="Outreach staff"))
+    url = reverse("outreach_review_application", args=[application.pk])
+    for user, scores in ((staff, (5, 3)), (other, (4, 9))):
+        client.force_login(user)
+        client.post(url, {f"criterion-{c.pk}": s for c, s in zip(criteria, scores, strict=True)})
+    assert ApplicationReview.objects.count() == 4
+    assert application.total_score() == 8.5  # (8 + 9, the 9 capped to 5) / 2
+    with commit():
+        client.post(url, {"status": ApplicationStatus.ACCEPTED})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ACCEPTED
+    assert "/outreach/ambassador/" in mail.outbox[-1].body
+    assert ModelLogEntry.objects.filter(action="outreach.application.accepted").exists()
+
+
+def test_registrations_filter_by_program(client, staff, event, program_index):
+    from tests.outreach.factories import EventPageFactory, ProgramPageFactory
+
+    other_program = ProgramPageFactory(parent=program_index, slug="lain")
+    other_event = EventPageFactory(parent=other_program, slug="lain")
+    registrations.register(event, name="Di Sekolah", email="a@example.org")
+    registrations.register(other_event, name="Di Tempat Lain", email="b@example.org")
+    client.force_login(staff)
+    html = client.get(reverse(REGISTRATIONS), {"program": event.get_parent().pk}).content.decode()
+    assert "Di Sekolah" in html and "Di Tempat Lain" not in html

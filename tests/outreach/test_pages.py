@@ -1,0 +1,228 @@
+"""Program and event pages: tree rules, rendering, listing filters, iCal, reach, queries."""
+
+import datetime
+
+from django.utils import timezone
+
+from wagtail.test.utils import WagtailPageTestCase
+
+import icalendar
+import pytest
+
+from outreach import registrations, schools
+from outreach.models import (
+    ActivityStatus,
+    AmbassadorActivity,
+    EventPage,
+    EventStatus,
+    ProgramIndexPage,
+    ProgramKind,
+    ProgramPage,
+)
+from outreach.reach import program_reach
+from site_core.models import HomePage
+from tests.outreach.factories import (
+    AmbassadorApplicationFactory,
+    EventPageFactory,
+    ProgramPageFactory,
+    SchoolSessionRequestFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_programs_live_under_the_index_under_home(self):
+        self.assertAllowedParentPageTypes(ProgramIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(ProgramPage, {ProgramIndexPage})
+        self.assertAllowedSubpageTypes(ProgramPage, {EventPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+
+
+def test_event_needs_a_venue_or_online_link_and_ends_after_it_starts(school_program):
+    from django.core.exceptions import ValidationError
+
+    start = timezone.now()
+    event = EventPage(
+        title="x",
+        slug="x",
+        start=start,
+        end=start - datetime.timedelta(hours=1),
+        description="d",
+        capacity=5,
+    )
+    with pytest.raises(ValidationError) as error:
+        event.clean()
+    assert "end" in error.value.message_dict or "venue" in error.value.message_dict
+
+
+def test_program_page_renders_events_contact_and_reach(client, event, school_program):
+    school_program.contact_email = "program@banjarbaru.test"
+    school_program.save_revision().publish()
+    html = client.get(school_program.url).content.decode()
+    assert "<h1>Lapor Goes To School</h1>" in html
+    assert event.title in html
+    assert "program@banjarbaru.test" in html
+    assert "request-session/" in html
+    assert "exit-this-page" not in html
+
+
+def test_gender_page_has_a_working_exit_link_first_in_the_page(client, program_index):
+    page = ProgramPageFactory(parent=program_index, kind=ProgramKind.GENDER, slug="gender")
+    html = client.get(page.url).content.decode()
+    exit_at = html.index('id="exit-this-page"')
+    assert exit_at < html.index("<header")
+    assert 'href="https://www.google.com/search?q=cuaca"' in html
+    assert "outreach/exit-this-page.js" in html
+    assert "<script>" not in html and 'style="' not in html
+
+
+def test_event_page_shows_seats_and_accessibility(client, event, person):
+    registrations.register(event, **person)
+    event.sign_language_interpreter = True
+    event.save_revision().publish()
+    html = client.get(event.url).content.decode()
+    assert "1 of 2 left" in html or "1 dari 2" in html
+    assert "register/" in html
+
+
+def test_events_listing_filters_by_kecamatan_audience_and_time(
+    client, program_index, school_program
+):
+    near = EventPageFactory(
+        parent=school_program, slug="a", kecamatan="cempaka", audience="students"
+    )
+    far = EventPageFactory(parent=school_program, slug="b", kecamatan="liang-anggang")
+    past = EventPageFactory(
+        parent=school_program,
+        slug="c",
+        start=timezone.now() - datetime.timedelta(days=30),
+        end=timezone.now() - datetime.timedelta(days=30, hours=-2),
+    )
+    url = program_index.url + program_index.reverse_subpage("events")
+    html = client.get(url, {"kecamatan": "cempaka"}).content.decode()
+    assert near.title in html and far.title not in html
+    html = client.get(url, {"audience": "students"}).content.decode()
+    assert near.title in html and far.title not in html
+    html = client.get(url, {"when": "past"}).content.decode()
+    assert past.title in html and near.title not in html
+    html = client.get(url, {"program": school_program.pk}).content.decode()
+    assert near.title in html and far.title in html
+
+
+def test_ical_feeds_parse_back_with_every_event(client, program_index, school_program):
+    other = ProgramPageFactory(parent=program_index, slug="difabel", kind=ProgramKind.DISABILITY)
+    one = EventPageFactory(parent=school_program, slug="one")
+    two = EventPageFactory(parent=other, slug="two", status=EventStatus.CANCELLED)
+    feed = client.get("/id/events.ics")
+    assert feed["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(feed.content)
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {one.title, two.title}
+    assert events[one.title].decoded("dtstart") == one.start.replace(microsecond=0)
+    assert str(events[two.title]["status"]) == "CANCELLED"
+    program_feed = icalendar.Calendar.from_ical(
+        client.get(f"/id/programs/{school_program.pk}/events.ics").content
+    )
+    assert [str(e["summary"]) for e in program_feed.walk("VEVENT")] == [one.title]
+
+
+def test_reach_counts_held_events_school_sessions_and_approved_activities(
+    school_program, person, admin_user
+):
+    held = EventPageFactory(
+        parent=school_program,
+        slug="held",
+        kecamatan="cempaka",
+        audience="students",
+        start=timezone.make_aware(datetime.datetime(2025, 3, 1, 9)),
+        end=timezone.make_aware(datetime.datetime(2025, 3, 1, 11)),
+    )
+    for _ in range(2):
+        registrations.check_in(
+            registrations.register(
+                EventPageFactory(parent=school_program, slug=f"tmp{_}"), **person
+            ),
+            admin_user,
+        )
+    request = SchoolSessionRequestFactory(program=school_program, kecamatan="landasan-ulin")
+    schools.confirm(request, start=timezone.now() + datetime.timedelta(days=3))
+    schools.mark_held(request, 95)
+    EventPage.objects.filter(pk=held.pk).update(status=EventStatus.HELD, attendance_count=40)
+    ambassador = AmbassadorApplicationFactory(program=school_program, status="accepted")
+    AmbassadorActivity.objects.create(
+        ambassador=ambassador,
+        date=datetime.date(2026, 2, 1),
+        title="Kelas",
+        kecamatan="cempaka",
+        sessions_held=2,
+        people_reached=30,
+        schools_reached=1,
+        status=ActivityStatus.APPROVED,
+    )
+    AmbassadorActivity.objects.create(
+        ambassador=ambassador,
+        date=datetime.date(2026, 2, 2),
+        title="Belum",
+        kecamatan="cempaka",
+        sessions_held=9,
+        people_reached=999,
+        status=ActivityStatus.SUBMITTED,
+    )
+    reach = program_reach(school_program)
+    assert reach["totals"] == {"sessions": 4, "people": 165, "students": 135, "schools": 2}
+    by_kecamatan = dict(reach["by_kecamatan"])
+    assert by_kecamatan["Cempaka"]["people"] == 70
+    assert by_kecamatan["Landasan Ulin"]["students"] == 95
+    assert dict(reach["by_year"])[2025]["sessions"] == 1
+
+
+OWN_QUERY_BUDGET = 6  # queries a page of ours may add on top of the shared page frame
+
+
+def frame_queries(client, parent):
+    """Queries the shared frame (routing, menus, footer, breadcrumbs) costs at this depth."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import InformationPageFactory
+
+    info = InformationPageFactory(parent=parent, slug="baseline")
+    client.get(info.url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(info.url)
+    return len(context)
+
+
+@pytest.mark.parametrize("name", ["index", "program", "event", "listing", "register", "verify"])
+def test_public_pages_render_within_the_query_budget(
+    client, name, program_index, school_program, event, django_assert_max_num_queries
+):
+    """Our pages add at most OWN_QUERY_BUDGET queries to the frame, however many events."""
+    parents = {
+        "index": program_index.get_parent(),
+        "listing": program_index.get_parent(),
+        "verify": program_index.get_parent(),
+        "program": program_index,
+        "event": school_program,
+        "register": school_program,
+    }
+    baseline = frame_queries(client, parents[name])
+    urls = {
+        "index": program_index.url,
+        "program": school_program.url,
+        "event": event.url,
+        "listing": program_index.url + "events/",
+        "register": event.url + "register/",
+        "verify": program_index.url + "verify/?code=LPR-X",
+    }
+    for n in range(3):
+        EventPageFactory(parent=school_program, slug=f"extra-{n}")
+    client.get(urls[name])  # warm caches (site root paths)
+    with django_assert_max_num_queries(baseline + OWN_QUERY_BUDGET) as few:
+        response = client.get(urls[name])
+    assert response.status_code == 200
+    for n in range(3, 9):
+        EventPageFactory(parent=school_program, slug=f"extra-{n}")
+    with django_assert_max_num_queries(len(few)):
+        client.get(urls[name])
