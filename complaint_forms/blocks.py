@@ -32,7 +32,10 @@ class ReportFormBlock(blocks.StructBlock):
         template = "components/blocks/report_form_block.html"
         label = _("Report form")
         description = _("The complaint form, optionally with a preset kind and topic.")
-        preview_value = {"heading": "Sampaikan laporan", "intro": "Laporan Anda kami tindaklanjuti."}
+        preview_value = {
+            "heading": "Sampaikan laporan",
+            "intro": "Laporan Anda kami tindaklanjuti.",
+        }
 
     def get_context(self, value, parent_context=None):
         from .views import report_form_context

@@ -11,9 +11,7 @@ GROUP_LENGTH = 4
 
 def generate_tracking_code():
     """e.g. ``BJB-7KQ4-M2XD``: 30**8 (about 6.6e11) codes, drawn with `secrets`."""
-    groups = (
-        "".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS)
-    )
+    groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
     return "-".join([PREFIX, *groups])
 
 

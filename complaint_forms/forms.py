@@ -99,8 +99,13 @@ def captcha_field():
 
 
 def category_choices_queryset():
-    locale = Locale.get_active()
-    return Category.objects.filter(locale=locale).select_related("default_unit")
+    """Topics in the active language; the default language's where none are translated."""
+    active = Locale.get_active()
+    translated = Category.objects.filter(locale=active)
+    untranslated = Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        translation_key__in=translated.values("translation_key")
+    )
+    return (translated | untranslated).select_related("default_unit")
 
 
 class ReportFields(forms.Form):

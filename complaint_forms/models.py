@@ -123,9 +123,9 @@ class ReportQuerySet(models.QuerySet):
 
     @staticmethod
     def overdue_q(today):
-        return Q(
-            status__in=[Status.SUBMITTED, Status.VERIFIED], forward_due__lt=today
-        ) | Q(status__in=[Status.ASSIGNED, Status.IN_PROGRESS], response_due__lt=today)
+        return Q(status__in=[Status.SUBMITTED, Status.VERIFIED], forward_due__lt=today) | Q(
+            status__in=[Status.ASSIGNED, Status.IN_PROGRESS], response_due__lt=today
+        )
 
     def for_user(self, user):
         """What a staff member may see: coordinators everything, unit officers their unit's
@@ -143,14 +143,22 @@ class ReportQuerySet(models.QuerySet):
 
 class Report(models.Model):
     tracking_code = models.CharField(
-        _("tracking code"), max_length=20, unique=True, default=generate_tracking_code, editable=False
+        _("tracking code"),
+        max_length=20,
+        unique=True,
+        default=generate_tracking_code,
+        editable=False,
     )
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices, default=Kind.COMPLAINT)
     title = models.CharField(_("title"), max_length=150)
     description = models.TextField(_("what happened"), max_length=5000)
     incident_date = models.DateField(_("date of the incident"), null=True, blank=True)
-    kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=KECAMATAN_CHOICES, blank=True)
-    kelurahan = models.CharField(_("kelurahan"), max_length=60, choices=KELURAHAN_CHOICES, blank=True)
+    kecamatan = models.CharField(
+        _("kecamatan"), max_length=40, choices=KECAMATAN_CHOICES, blank=True
+    )
+    kelurahan = models.CharField(
+        _("kelurahan"), max_length=60, choices=KELURAHAN_CHOICES, blank=True
+    )
     location_detail = models.CharField(_("place"), max_length=200, blank=True)
     category = models.ForeignKey(
         Category,
@@ -173,7 +181,9 @@ class Report(models.Model):
         default=ContactChannel.EMAIL,
     )
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
-    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB)
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED, db_index=True
     )
@@ -399,9 +409,7 @@ class ComplaintSettings(BaseSiteSetting):
     coordinator_email = models.EmailField(
         _("coordinators' email"), blank=True, help_text=_("Receives missed-deadline alerts.")
     )
-    ranking_window_days = models.PositiveSmallIntegerField(
-        _("ranking window in days"), default=90
-    )
+    ranking_window_days = models.PositiveSmallIntegerField(_("ranking window in days"), default=90)
     ranking_min_reports = models.PositiveSmallIntegerField(
         _("minimum reports for a unit to be ranked"), default=5
     )

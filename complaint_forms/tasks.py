@@ -20,9 +20,7 @@ def _tracking_url(report):
     from .models import ReportPage
 
     page = (
-        ReportPage.objects.live()
-        .filter(locale__language_code=report.language)
-        .first()
+        ReportPage.objects.live().filter(locale__language_code=report.language).first()
         or ReportPage.objects.live().first()
     )
     if page is None:

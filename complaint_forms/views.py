@@ -127,9 +127,11 @@ def confirmation_response(request, code, page=None):
     if _lookup_limited(request):
         return render(request, "complaint_forms/rate_limited.html", {"page": page}, status=429)
     code = normalise_tracking_code(code)
-    report = Report.objects.filter(tracking_code=code).only(
-        "tracking_code", "kind", "status", "reporter_email"
-    ).first()
+    report = (
+        Report.objects.filter(tracking_code=code)
+        .only("tracking_code", "kind", "status", "reporter_email")
+        .first()
+    )
     if report is None:
         raise Http404
     context = {
@@ -192,7 +194,7 @@ def _report_context(report, done="", forms=None):
     forms = forms or {}
     context = {
         "report": report,
-        "events": list(report.public_events().only("created_at", "public_message", "status_to")),
+        "events": list(report.public_events()),
         "done": done,
         # A private report's title may name people; show it only when the report is public.
         "show_title": report.privacy == Privacy.PUBLIC,

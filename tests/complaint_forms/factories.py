@@ -1,11 +1,13 @@
 """Factories for complaint handling tests."""
 
-import factory
-import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from factory.django import DjangoModelFactory
+
 from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
 
 from complaint_forms.models import (
     Category,
@@ -55,6 +57,7 @@ class UserFactory(DjangoModelFactory):
 
     class Meta:
         model = get_user_model()
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
