@@ -20,6 +20,8 @@ from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionR
 # and file names ("gpj.exe" shown as "exe.jpg").
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
+# Something that a browser would read as a tag or comment. "harga < 5000" or "<3" pass.
+MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
 
 
 def reject_bidi_controls(value):
@@ -27,6 +29,15 @@ def reject_bidi_controls(value):
         raise ValidationError(
             _("Remove the invisible text-direction characters from this field."),
             code="bidi_control",
+        )
+
+
+def reject_markup(value):
+    """Reports are plain text. Markup is refused with a clear message rather than stored:
+    it is escaped everywhere anyway, but staff copy reports into letters and other systems."""
+    if value and MARKUP.search(value):
+        raise ValidationError(
+            _("Write plain text: remove the HTML tags (text between < and >)."), code="markup"
         )
 
 
@@ -38,10 +49,10 @@ def validate_phone(value):
 
 
 class TextField(forms.CharField):
-    """A CharField that also refuses text-direction control characters (NUL bytes are
-    already refused by Django)."""
+    """A CharField that also refuses text-direction control characters and markup (NUL
+    bytes are already refused by Django)."""
 
-    default_validators = [reject_bidi_controls]
+    default_validators = [reject_bidi_controls, reject_markup]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -14,6 +14,7 @@ from complaint_forms import workflow
 from complaint_forms.models import Attachment, Channel, Privacy, Report, Status
 
 from .factories import ReportFactory, UserFactory, coordinator, officer
+from .text import t
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_listing_filters_by_status_and_overdue(client, reports):
     Report.objects.filter(pk=late.pk).update(response_due="2020-01-01")
     html = client.get(BASE, {"overdue": "on"}).content.decode()
     assert "Laporan unit B" in html and "Laporan unit A" not in html
-    assert "Overdue" in html
+    assert t("Overdue") in html
     html = client.get(BASE, {"status": Status.ASSIGNED}).content.decode()
     assert "Laporan unit A" in html
 

@@ -11,8 +11,14 @@ from PIL import Image
 from complaint_forms.attachments import sanitise_name
 from complaint_forms.models import Attachment, Report
 
+from .text import t
+
 pytestmark = pytest.mark.django_db
 SUBMIT = "/id/laporan/kirim/"
+BAD_TYPE = (
+    "This type of file is not accepted. Attach a photo (JPEG, PNG, WebP), "
+    "a PDF, a short video or a voice note."
+)
 
 
 def jpeg_with_gps():
@@ -56,7 +62,7 @@ def test_renamed_html_file_is_refused(client, report_page, valid_post):
     upload = SimpleUploadedFile("foto.jpg", html, content_type="image/jpeg")
     response = client.post(SUBMIT, {**valid_post(), "attachments": [upload]})
     assert response.status_code == 400
-    assert "type of file is not accepted" in response.content.decode()
+    assert t(BAD_TYPE) in response.content.decode()
     assert Report.objects.count() == 0
 
 
@@ -73,7 +79,7 @@ def test_oversized_file_is_refused(client, report_page, valid_post, settings):
     upload = SimpleUploadedFile("besar.pdf", pdf, content_type="application/pdf")
     response = client.post(SUBMIT, {**valid_post(), "attachments": [upload]})
     assert response.status_code == 400
-    assert "at most" in response.content.decode()
+    assert "id_attachments_error" in response.content.decode()
     assert Report.objects.count() == 0
 
 

@@ -12,9 +12,16 @@ from django_recaptcha.client import RecaptchaResponse
 
 from complaint_forms.models import Channel, Privacy, Report, Status
 
+from .text import t
+
 pytestmark = pytest.mark.django_db
 
 SUBMIT = "/id/laporan/kirim/"
+CAPTCHA_UNREACHABLE = (
+    "We could not check that you are not a robot because the captcha service "
+    "cannot be reached. Nothing was sent and what you typed is kept: please "
+    "try again in a minute."
+)
 
 
 def test_report_page_renders_the_form_with_a_fresh_idempotency_key(client, report_page):
@@ -86,7 +93,7 @@ def test_honeypot_filled_in_is_refused_and_nothing_stored(client, report_page, v
     response = client.post(SUBMIT, valid_post(website="http://spam.example"))
     assert response.status_code == 400
     assert Report.objects.count() == 0
-    assert "automated" in response.content.decode()
+    assert t("This form looks automated. Leave the last field empty.") in response.content.decode()
 
 
 def test_rate_limit_per_client_ip(client, report_page, valid_post, settings):
@@ -161,7 +168,7 @@ def test_google_unreachable_gives_a_clear_message_and_keeps_the_input(
         response = client.post(SUBMIT, valid_post(captcha="token", title="Saluran tersumbat"))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "captcha service cannot be reached" in html
+    assert t(CAPTCHA_UNREACHABLE) in html
     assert 'value="Saluran tersumbat"' in html
     assert Report.objects.count() == 0
 

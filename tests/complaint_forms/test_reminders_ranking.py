@@ -17,6 +17,7 @@ from complaint_forms.ranking import rank_units
 from complaint_forms.tasks import queue_deadline_mail
 
 from .factories import RankingPageFactory, ReportFactory, WorkUnitFactory, coordinator, officer
+from .text import t
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_ranking_page_shows_figures_and_method(client, home, unit, django_assert
         response = client.get(page.url)
     html = response.content.decode()
     assert unit.name in html
-    assert "How the ranking is made" in html
+    assert t("How the ranking is made") in html
     assert "100%" in html
 
 
