@@ -5,10 +5,12 @@ here. The tracking page shows status and the public timeline only: never the rep
 identity, what they attached, or staff notes.
 """
 
+import logging
 import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,6 +25,8 @@ from .codes import normalise_tracking_code
 from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
 from .intake import create_report, ratelimit_key
 from .models import Privacy, Report, ReportPage, Status
+
+logger = logging.getLogger(__name__)
 
 
 def _rate(name, default):
@@ -76,8 +80,23 @@ def _rerender(request, form, status, notice=""):
 
 @require_POST
 def submit_report(request):
-    """Validate, store (in a transaction), then redirect to the confirmation (PRG)."""
+    """Validate, store (in a transaction), then redirect to the confirmation (PRG).
+
+    If the database is busy or away the citizen gets the form back with everything typed
+    and a plain message, not a server error; sending again is safe (idempotency key)."""
     form = ReportForm(request.POST, request.FILES)
+    try:
+        return _submit(request, form)
+    except DatabaseError:
+        logger.exception("Report submission failed on the database")
+        notice = _(
+            "Your report may not have been sent because the service is busy. Please press "
+            "Send again: it will not be sent twice."
+        )
+        return _rerender(request, form, 503, notice)
+
+
+def _submit(request, form):
     key = form["idempotency_key"].value()
     existing = Report.objects.filter(idempotency_key=key).first() if _is_uuid(key) else None
     if existing:
