@@ -9,10 +9,11 @@ import threading
 import time
 import uuid
 
-import pytest
 from django.db import connection, connections
 from django.db.models import Count
 from django.test import Client
+
+import pytest
 
 from complaint_forms.models import Report
 from tests.bench.results import record
@@ -70,7 +71,7 @@ def test_sequential_submissions_per_second(bench_site):
     rate = SEQUENTIAL / elapsed
     p50 = statistics.median(durations) * 1000
     p95 = statistics.quantiles(durations, n=20)[18] * 1000
-    print(
+    print(  # noqa: T201 - a benchmark prints its figures
         f"\n[{_label()}] {SEQUENTIAL} sequential submissions: {rate:.1f}/s, "
         f"p50 {p50:.1f} ms, p95 {p95:.1f} ms"
     )
@@ -117,7 +118,7 @@ def test_parallel_double_clicked_submissions_are_stored_once(bench_site):
     elapsed = time.perf_counter() - started
     posts = THREADS * PER_THREAD * 2
     stored = Report.objects.filter(idempotency_key__in=list(accepted)).count()
-    print(
+    print(  # noqa: T201 - a benchmark prints its figures
         f"\n[{_label()}] {THREADS} parallel clients, {posts} POSTs ({posts // 2} reports, "
         f"each sent twice) in {elapsed:.2f}s = {posts / elapsed:.1f} POST/s; "
         f"accepted {len(accepted)} reports, stored {Report.objects.count()}, "
@@ -130,8 +131,6 @@ def test_parallel_double_clicked_submissions_are_stored_once(bench_site):
     # Every accepted submission is stored exactly once, and both clicks saw the same report.
     assert stored == len(accepted)
     assert all(len(locations) == 1 for locations in accepted.values())
-    duplicates = (
-        Report.objects.values("idempotency_key").annotate(n=Count("pk")).filter(n__gt=1)
-    )
+    duplicates = Report.objects.values("idempotency_key").annotate(n=Count("pk")).filter(n__gt=1)
     assert not duplicates.exists()
     assert Report.objects.count() <= THREADS * PER_THREAD
