@@ -160,6 +160,18 @@ class ReportIndexView(generic.IndexView):
         return super().as_spreadsheet(rows, spreadsheet_format)
 
 
+class ReportHistoryView(generic.HistoryView):
+    """The audit log of one report, for the people who may see that report."""
+
+    def get_base_object_queryset(self):
+        return Report.objects.for_user(self.request.user)
+
+
+class ReportUsageView(generic.UsageView):
+    def get_object(self):
+        return get_object_or_404(Report.objects.for_user(self.request.user), pk=self.pk)
+
+
 def _report_for(request, pk):
     return get_object_or_404(
         Report.objects.for_user(request.user).select_related("assigned_unit", "category"), pk=pk
@@ -247,6 +259,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
     index_url_name = None
     action_url_name = None
     download_url_name = None
+    history_url_name = None
 
     def get_page_title(self):
         return _("Report %(code)s") % {"code": self.report.tracking_code}
@@ -285,6 +298,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
             overdue=report.is_overdue(),
             action_url_name=self.action_url_name,
             download_url_name=self.download_url_name,
+            history_url=reverse(self.history_url_name, args=[report.pk]),
         )
         return context
 

@@ -75,6 +75,8 @@ class ReportViewSet(ModelViewSet):
     add_to_admin_menu = False
     name = "complaint_reports"
     index_view_class = admin_views.ReportIndexView
+    history_view_class = admin_views.ReportHistoryView
+    usage_view_class = admin_views.ReportUsageView
     list_filter = []
     list_per_page = 50
     ordering = ["-created_at"]
@@ -89,6 +91,7 @@ class ReportViewSet(ModelViewSet):
             index_url_name=self.get_url_name("index"),
             action_url_name=self.get_url_name("action"),
             download_url_name=self.get_url_name("download"),
+            history_url_name=self.get_url_name("history"),
         )
         return [
             path("", self.index_view, name="index"),

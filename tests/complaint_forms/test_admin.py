@@ -228,3 +228,10 @@ def test_responsiveness_view_for_coordinators_only(client, reports, unit):
     response = client.get("/admin/complaint_responsiveness/")
     assert response.status_code == 200
     assert unit.name in response.content.decode()
+
+
+def test_audit_history_is_limited_to_reports_the_user_may_see(client, reports, unit):
+    login(client, officer(unit))
+    assert status(client, f"{BASE}history/{reports['mine'].pk}/") == 200
+    assert status(client, f"{BASE}history/{reports['theirs'].pk}/") == 404
+    assert status(client, f"{BASE}usage/{reports['theirs'].pk}/") == 404
