@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -299,8 +300,24 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
             action_url_name=self.action_url_name,
             download_url_name=self.download_url_name,
             history_url=reverse(self.history_url_name, args=[report.pk]),
+            extra_buttons=self.extra_buttons(report, user),
         )
         return context
+
+    def extra_buttons(self, report, user):
+        """Other apps add buttons here without complaint_forms importing them, e.g. "turn
+        this consultation into a draft knowledge-base answer":
+
+            @hooks.register("register_complaint_report_buttons")
+            def kb_button(report, user):
+                return {"label": ..., "url": ...}  # or None when not applicable
+        """
+        buttons = []
+        for hook in hooks.get_hooks("register_complaint_report_buttons"):
+            button = hook(report, user)
+            if button:
+                buttons.append(button)
+        return buttons
 
 
 class ReportActionView(FormView):

@@ -291,6 +291,22 @@ class Report(models.Model):
         return self.events.exclude(public_message="").order_by("created_at", "pk")
 
 
+ACTION_LABELS = {
+    "submit": _("Report submitted"),
+    "verify": _("Report verified"),
+    "reject": _("Report rejected"),
+    "assign": _("Report assigned to a unit"),
+    "start": _("Report taken in hand"),
+    "request_info": _("More information requested"),
+    "citizen_reply": _("Citizen replied"),
+    "answer": _("Report answered"),
+    "close": _("Report closed"),
+    "reopen": _("Report reopened"),
+    "appeal": _("Citizen appealed the answer"),
+    "rate": _("Citizen rated the answer"),
+}
+
+
 class ReportEvent(models.Model):
     """One step in a report's timeline. `public_message` is what the citizen sees on the
     tracking page; `internal_note` never leaves the admin."""
@@ -319,6 +335,10 @@ class ReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.report.tracking_code}: {self.action}"
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS.get(self.action, self.action)
 
 
 def attachment_path(instance, filename):

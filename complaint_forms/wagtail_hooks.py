@@ -11,21 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import Category, ExtraHoliday, Report, UnitMembership
+from .models import ACTION_LABELS, Category, ExtraHoliday, Report, UnitMembership
 
 LOG_ACTIONS = {
-    "submit": _("Report submitted"),
-    "verify": _("Report verified"),
-    "reject": _("Report rejected"),
-    "assign": _("Report assigned to a unit"),
-    "start": _("Report taken in hand"),
-    "request_info": _("More information requested"),
-    "citizen_reply": _("Citizen replied"),
-    "answer": _("Report answered"),
-    "close": _("Report closed"),
-    "reopen": _("Report reopened"),
-    "appeal": _("Citizen appealed the answer"),
-    "rate": _("Citizen rated the answer"),
+    **ACTION_LABELS,
     "view_identity": _("Confidential identity viewed"),
     "export": _("Reports exported"),
     "download_attachment": _("Attachment downloaded"),

@@ -235,3 +235,17 @@ def test_audit_history_is_limited_to_reports_the_user_may_see(client, reports, u
     assert status(client, f"{BASE}history/{reports['mine'].pk}/") == 200
     assert status(client, f"{BASE}history/{reports['theirs'].pk}/") == 404
     assert status(client, f"{BASE}usage/{reports['theirs'].pk}/") == 404
+
+
+def test_other_apps_can_add_buttons_to_the_report_page(client, reports):
+    from wagtail import hooks
+
+    def button(report, user):
+        if report.kind == "pengaduan":
+            return {"label": "Buat draf jawaban", "url": "/admin/kb/draft/"}
+        return None
+
+    with hooks.register_temporarily("register_complaint_report_buttons", button):
+        login(client, coordinator())
+        html = client.get(f"{BASE}{reports['mine'].pk}/").content.decode()
+    assert 'href="/admin/kb/draft/"' in html

@@ -2,7 +2,9 @@
 
 from django.core.management import call_command
 
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 
@@ -34,3 +36,26 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(RankingPage, {HomePage})
         self.assertAllowedSubpageTypes(ReportPage, {})
         self.assertAllowedSubpageTypes(RankingPage, {})
+
+    def test_editors_can_create_a_report_page(self):
+        from django.contrib.auth import get_user_model
+
+        from tests.factories import HomePageFactory
+
+        home = HomePageFactory(parent=Page.get_first_root_node(), slug="beranda-uji")
+        Site.objects.filter(is_default_site=True).update(root_page=home)
+        self.client.force_login(get_user_model().objects.create_superuser("root", "r@x.test", "pw"))
+        self.assertCanCreate(
+            home,
+            ReportPage,
+            nested_form_data(
+                {
+                    "title": "Lapor",
+                    "slug": "lapor",
+                    "introduction": "Sampaikan laporan.",
+                    "channel_guide": streamfield([("paragraph", rich_text("<p>Darurat: 112</p>"))]),
+                    "privacy_notice": rich_text("<p>Data Anda aman.</p>"),
+                    "tracking_intro": "",
+                }
+            ),
+        )
