@@ -53,7 +53,7 @@ def can_see_identity(user, report):
         return False
     if report.privacy == Privacy.CONFIDENTIAL:
         return bool(user.has_perm("complaint_forms.view_confidential_identity"))
-    return report in Report.objects.for_user(user) if report.pk else False
+    return Report.objects.for_user(user).filter(pk=report.pk).exists()
 
 
 def _require(allowed, message=None):

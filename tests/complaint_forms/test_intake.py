@@ -204,3 +204,11 @@ def test_idempotency_key_is_required(client, report_page, valid_post):
     assert client.post(SUBMIT, valid_post(idempotency_key="not-a-uuid")).status_code == 400
     assert Report.objects.count() == 0
     assert client.post(SUBMIT, valid_post(idempotency_key=str(uuid.uuid4()))).status_code == 302
+
+
+def test_captcha_widget_has_no_inline_script(client, report_page, captcha_on):
+    html = client.get(report_page.url).content.decode()
+    assert "data-recaptcha-v3" in html
+    assert 'data-sitekey="public-key-for-tests"' in html
+    assert "<script>" not in html  # the CSP forbids inline scripts
+    assert "complaint_forms/js/recaptcha-v3.js" in html
