@@ -165,3 +165,26 @@ def test_late_answer_is_recorded_as_not_within_deadline(report, unit):
     workflow.answer(report, coordinator(), "Maaf terlambat.")
     report.refresh_from_db()
     assert report.answered_within_deadline is False
+
+
+def test_staff_edited_deadline_settings_apply_to_new_reports(home, client, report_page, valid_post):
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from wagtail.models import Site
+
+    from complaint_forms.deadlines import add_working_days
+    from complaint_forms.models import ComplaintSettings, Report
+
+    config = ComplaintSettings.for_site(Site.objects.get(is_default_site=True))
+    config.forward_days = 7
+    config.save()
+    client.post("/id/laporan/kirim/", valid_post())
+    report = Report.objects.get()
+    assert report.forward_due == add_working_days(timezone.localdate(), 7)
+    # The database itself refuses identity on an anonymous report.
+    Report.objects.filter(pk=report.pk).update(
+        privacy="anonymous", reporter_name="", reporter_email="", reporter_phone=""
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(reporter_name="Nama")
