@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -264,6 +265,19 @@ LOGGING = {
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
+# --- complaint_forms -------------------------------------------------------------------
+# reCAPTCHA v3 (scored) by default; "v2" shows the checkbox instead.
+RECAPTCHA_WIDGET = env("RECAPTCHA_WIDGET", default="v3")
+RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", default=5)
+# The client address for rate limits comes from these request.META keys, first present
+# wins (the same list django-axes uses): ["HTTP_X_REAL_IP"] behind nginx.
+TRUSTED_CLIENT_IP_HEADERS = AXES_IPWARE_META_PRECEDENCE_ORDER
+COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/h")
+COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
+COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+COMPLAINT_ATTACHMENT_MAX_FILES = 3
+DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+
 # --- outreach app (programs, events, registrations) ---
-INSTALLED_APPS += ["wagtail.contrib.routable_page"]
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

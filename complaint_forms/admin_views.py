@@ -1,0 +1,429 @@
+"""Staff views for reports, plugged into the Wagtail admin by `wagtail_hooks`.
+
+Every view starts from `Report.objects.for_user(user)`: coordinators see all reports,
+unit officers only their unit's, anyone else none (404, not 403, so ids leak nothing).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+import django_filters
+
+from . import workflow
+from .forms import (
+    AssignForm,
+    OfflineReportForm,
+    RejectForm,
+    RequiredMessageForm,
+    StaffMessageForm,
+)
+from .intake import create_report
+from .models import Attachment, Category, Channel, Kind, Privacy, Report, Status
+from .ranking import monthly_figures, rank_units
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Spreadsheet programs run cells that start with = + - @ (or tab/CR before them):
+    prefix such text with a quote so it stays text."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+class ReportFilterSet(WagtailFilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, widget=forms.CheckboxSelectMultiple, label=_("Status")
+    )
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    channel = django_filters.ChoiceFilter(choices=Channel.choices, label=_("Channel"))
+    category = django_filters.ModelChoiceFilter(
+        queryset=lambda request: Category.objects.all(), label=_("Category")
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue"), method="filter_overdue", widget=forms.CheckboxInput
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Received"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Report
+        fields = ["status", "kind", "assigned_unit", "category", "channel", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value:
+            return queryset.overdue()
+        return queryset
+
+
+class DeadlineColumn(Column):
+    """The current deadline, marked when it has passed."""
+
+    cell_template_name = "complaint_forms/admin/deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["due"] = instance.current_due()
+        context["overdue"] = instance.is_overdue(parent_context.get("today"))
+        return context
+
+
+class ReportIndexView(generic.IndexView):
+    filterset_class = ReportFilterSet
+    search_fields = ["tracking_code", "title", "description"]
+    search_backend_name = None
+    list_export = [
+        "tracking_code",
+        "created_at",
+        "kind",
+        "channel",
+        "category",
+        "title",
+        "kecamatan",
+        "status",
+        "assigned_unit",
+        "forward_due",
+        "response_due",
+        "answered_at",
+        "answered_within_deadline",
+        "rating",
+    ]
+    export_filename = "laporan"
+
+    def get_base_queryset(self):
+        return Report.objects.for_user(self.request.user).select_related(
+            "assigned_unit", "category"
+        )
+
+    @property
+    def columns(self):
+        return [
+            TitleColumn(
+                "tracking_code",
+                label=_("Code"),
+                url_name=self.edit_url_name,
+                sort_key="tracking_code",
+            ),
+            Column("title", label=_("Title")),
+            Column("get_status_display", label=_("Status"), sort_key="status"),
+            Column("get_kind_display", label=_("Kind"), sort_key="kind"),
+            Column("assigned_unit", label=_("Unit")),
+            DeadlineColumn("due", label=_("Deadline")),
+            Column("created_at", label=_("Received"), sort_key="created_at"),
+        ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
+    def get_export_url(self, format):
+        if not self.request.user.has_perm("complaint_forms.export_reports"):
+            return None
+        return super().get_export_url(format)
+
+    @property
+    def show_export_buttons(self):
+        return self.request.user.has_perm("complaint_forms.export_reports")
+
+    def to_row_dict(self, item):
+        return {key: neutralise_formula(value) for key, value in super().to_row_dict(item).items()}
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if not self.request.user.has_perm("complaint_forms.export_reports"):
+            raise PermissionDenied
+        rows = list(queryset)
+        first = rows[0] if rows else None
+        if first is not None:
+            log(
+                instance=first,
+                action="complaint_forms.export",
+                user=self.request.user,
+                data={"format": spreadsheet_format, "count": len(rows)},
+            )
+        return super().as_spreadsheet(rows, spreadsheet_format)
+
+
+class ReportHistoryView(generic.HistoryView):
+    """The audit log of one report, for the people who may see that report."""
+
+    def get_base_object_queryset(self):
+        return Report.objects.for_user(self.request.user)
+
+
+class ReportUsageView(generic.UsageView):
+    def get_object(self):
+        return get_object_or_404(Report.objects.for_user(self.request.user), pk=self.pk)
+
+
+def _report_for(request, pk):
+    return get_object_or_404(
+        Report.objects.for_user(request.user).select_related("assigned_unit", "category"), pk=pk
+    )
+
+
+ACTIONS = {
+    # name: (label, form class, allowed statuses, who: "coordinate" or "respond")
+    "verify": (_("Verify"), StaffMessageForm, [Status.SUBMITTED], "coordinate"),
+    "reject": (_("Reject"), RejectForm, [Status.SUBMITTED, Status.VERIFIED], "coordinate"),
+    "assign": (
+        _("Assign to a work unit"),
+        AssignForm,
+        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
+        "coordinate",
+    ),
+    "start": (_("Start handling"), StaffMessageForm, [Status.ASSIGNED], "respond"),
+    "request_info": (
+        _("Ask the citizen for more information"),
+        RequiredMessageForm,
+        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
+        "respond",
+    ),
+    "answer": (
+        _("Answer"),
+        RequiredMessageForm,
+        [Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
+        "respond",
+    ),
+    "close": (
+        _("Close"),
+        StaffMessageForm,
+        [
+            Status.SUBMITTED,
+            Status.VERIFIED,
+            Status.ASSIGNED,
+            Status.IN_PROGRESS,
+            Status.NEEDS_INFO,
+            Status.ANSWERED,
+        ],
+        "coordinate",
+    ),
+    "reopen": (
+        _("Reopen"),
+        StaffMessageForm,
+        [Status.ANSWERED, Status.CLOSED, Status.REJECTED],
+        "coordinate",
+    ),
+}
+
+
+def available_actions(report, user):
+    allowed = []
+    for name, (label, form_class, statuses, who) in ACTIONS.items():
+        if report.status not in statuses:
+            continue
+        if who == "coordinate" and not workflow.can_coordinate(user):
+            continue
+        if who == "respond" and not workflow.can_respond(user, report):
+            continue
+        allowed.append((name, label, form_class(prefix=name)))
+    return allowed
+
+
+def run_action(name, report, user, data):
+    message, note = data.get("public_message", ""), data.get("internal_note", "")
+    if name == "reject":
+        return workflow.reject(report, user, data["reason"], message, note)
+    if name == "assign":
+        return workflow.assign(report, user, data["unit"], message, note)
+    function = {
+        "verify": workflow.verify,
+        "start": workflow.start_progress,
+        "request_info": workflow.request_info,
+        "answer": workflow.answer,
+        "close": workflow.close,
+        "reopen": workflow.reopen,
+    }[name]
+    return function(report, user, message, note)
+
+
+class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "complaint_forms/admin/report_detail.html"
+    header_icon = "warning"
+    index_url_name = None
+    action_url_name = None
+    download_url_name = None
+    history_url_name = None
+
+    def get_page_title(self):
+        return _("Report %(code)s") % {"code": self.report.tracking_code}
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse(self.index_url_name), "label": _("Reports")},
+            {"url": "", "label": self.report.tracking_code},
+        ]
+
+    def dispatch(self, request, pk):
+        self.report = _report_for(request, pk)
+        return super().dispatch(request, pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report, user = self.report, self.request.user
+        identity = "hidden"
+        if report.privacy == Privacy.ANONYMOUS:
+            identity = "anonymous"
+        elif report.privacy == Privacy.PUBLIC:
+            identity = "shown"
+        elif workflow.can_see_identity(user, report):
+            if self.request.GET.get("identity") == "1":
+                identity = "shown"
+                workflow.log_identity_view(report, user)
+            else:
+                identity = "on_request"
+        context.update(
+            report=report,
+            identity=identity,
+            events=report.events.select_related("actor"),
+            attachments=report.attachments.all(),
+            actions=available_actions(report, user),
+            overdue=report.is_overdue(),
+            action_url_name=self.action_url_name,
+            download_url_name=self.download_url_name,
+            history_url=reverse(self.history_url_name, args=[report.pk]),
+            extra_buttons=self.extra_buttons(report, user),
+        )
+        return context
+
+    def extra_buttons(self, report, user):
+        """Other apps add buttons here without complaint_forms importing them, e.g. "turn
+        this consultation into a draft knowledge-base answer":
+
+            @hooks.register("register_complaint_report_buttons")
+            def kb_button(report, user):
+                return {"label": ..., "url": ...}  # or None when not applicable
+        """
+        buttons = []
+        for hook in hooks.get_hooks("register_complaint_report_buttons"):
+            button = hook(report, user)
+            if button:
+                buttons.append(button)
+        return buttons
+
+
+class ReportActionView(FormView):
+    http_method_names = ["post"]
+    detail_url_name = None
+
+    def dispatch(self, request, pk, action):
+        if action not in ACTIONS:
+            raise Http404
+        self.report = _report_for(request, pk)
+        self.action = action
+        return super().dispatch(request, pk, action)
+
+    def get_form_class(self):
+        return ACTIONS[self.action][1]
+
+    def get_prefix(self):
+        return self.action
+
+    def get_success_url(self):
+        return reverse(self.detail_url_name, args=[self.report.pk])
+
+    def form_valid(self, form):
+        try:
+            run_action(self.action, self.report, self.request.user, form.cleaned_data)
+        except (workflow.TransitionNotAllowed, ValueError):
+            messages.error(self.request, _("This action is not possible in the report's state."))
+        else:
+            messages.success(
+                self.request, _("Saved: %(action)s.") % {"action": ACTIONS[self.action][0]}
+            )
+        return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        errors = "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())
+        messages.error(self.request, _("Not saved. %(errors)s") % {"errors": errors})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+def download_attachment(request, pk):
+    """Staff download only: as an attachment, never rendered inline by the browser."""
+    attachment = get_object_or_404(
+        Attachment.objects.filter(report__in=Report.objects.for_user(request.user)), pk=pk
+    )
+    log(
+        instance=attachment.report,
+        action="complaint_forms.download_attachment",
+        user=request.user,
+        data={"attachment": attachment.pk},
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class OfflineReportView(WagtailAdminTemplateMixin, FormView):
+    """Staff record a report received by walk-in, phone, letter, SMS, social media or at a
+    school session."""
+
+    template_name = "complaint_forms/admin/offline_report.html"
+    form_class = OfflineReportForm
+    header_icon = "plus"
+    page_title = _("Record an offline report")
+    detail_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("complaint_forms.add_report"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        report, _created = create_report(data, channel=data["channel"], user=self.request.user)
+        messages.success(
+            self.request, _("Report %(code)s recorded.") % {"code": report.tracking_code}
+        )
+        return HttpResponseRedirect(reverse(self.detail_url_name, args=[report.pk]))
+
+
+class ResponsivenessView(WagtailAdminTemplateMixin, TemplateView):
+    """Staff see the ranking figures per unit and month (and the current public window)."""
+
+    template_name = "complaint_forms/admin/responsiveness.html"
+    header_icon = "time"
+    page_title = _("Unit responsiveness")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("complaint_forms.view_all_reports"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from .models import ComplaintSettings
+
+        context = super().get_context_data(**kwargs)
+        config = ComplaintSettings.current(self.request)
+        context.update(
+            ranking=rank_units(config.ranking_window_days, min_reports=1),
+            months=monthly_figures(),
+            config=config,
+        )
+        return context

@@ -1,0 +1,370 @@
+"""Forms citizens and staff fill in."""
+
+import re
+import uuid
+from urllib.error import URLError
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+
+from .attachments import clean_upload, max_files
+from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
+
+# Bidirectional embedding/override/isolate controls: invisible, and used to disguise text
+# and file names ("gpj.exe" shown as "exe.jpg").
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,19}$")
+# Something that a browser would read as a tag or comment. "harga < 5000" or "<3" pass.
+MARKUP = re.compile(r"<\s*[a-zA-Z!/?]")
+
+
+def reject_bidi_controls(value):
+    if value and BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            _("Remove the invisible text-direction characters from this field."),
+            code="bidi_control",
+        )
+
+
+def reject_markup(value):
+    """Reports are plain text. Markup is refused with a clear message rather than stored:
+    it is escaped everywhere anyway, but staff copy reports into letters and other systems."""
+    if value and MARKUP.search(value):
+        raise ValidationError(
+            _("Write plain text: remove the HTML tags (text between < and >)."), code="markup"
+        )
+
+
+def validate_phone(value):
+    if value and not PHONE_RE.match(value):
+        raise ValidationError(
+            _("Enter a phone number with digits only, e.g. 0812 3456 7890."), code="phone"
+        )
+
+
+class TextField(forms.CharField):
+    """A CharField that also refuses text-direction control characters and markup (NUL
+    bytes are already refused by Django)."""
+
+    default_validators = [reject_bidi_controls, reject_markup]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+def captcha_field():
+    """reCAPTCHA v3 (scored) by default, v2 checkbox where configured. Only built when
+    settings.RECAPTCHA_ENABLED: the embedded default runs offline without it."""
+    from django_recaptcha.fields import ReCaptchaField
+    from django_recaptcha.widgets import ReCaptchaV2Checkbox, ReCaptchaV3
+
+    class SafeReCaptchaField(ReCaptchaField):
+        default_error_messages = {
+            **ReCaptchaField.default_error_messages,
+            "captcha_unreachable": _(
+                "We could not check that you are not a robot because the captcha service "
+                "cannot be reached. Nothing was sent and what you typed is kept: please "
+                "try again in a minute."
+            ),
+            "captcha_invalid": _("The robot check failed. Please try again."),
+            "captcha_error": _(
+                "The captcha service did not answer. Nothing was sent and what you typed "
+                "is kept: please try again in a minute."
+            ),
+        }
+
+        def validate(self, value):
+            try:
+                super().validate(value)
+            except (URLError, OSError, TimeoutError, ValueError, KeyError) as error:
+                raise ValidationError(
+                    self.error_messages["captcha_unreachable"], code="captcha_unreachable"
+                ) from error
+
+    class CspReCaptchaV3(ReCaptchaV3):
+        """The package's template has an inline script; ours loads a static file."""
+
+        template_name = "complaint_forms/recaptcha_v3.html"
+
+        def render(self, name, value, attrs=None, renderer=None):
+            # Rendered with the site's template engine, where templates/ lives.
+            context = self.get_context(name, value, attrs)
+            return mark_safe(render_to_string(self.template_name, context))  # noqa: S308
+
+    if getattr(settings, "RECAPTCHA_WIDGET", "v3") == "v2":
+        widget = ReCaptchaV2Checkbox()
+    else:
+        widget = CspReCaptchaV3(action="report", required_score=settings.RECAPTCHA_REQUIRED_SCORE)
+    return SafeReCaptchaField(widget=widget, label=_("Robot check"))
+
+
+def category_choices_queryset():
+    """Topics in the active language; the default language's where none are translated."""
+    active = Locale.get_active()
+    translated = Category.objects.filter(locale=active)
+    untranslated = Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        translation_key__in=translated.values("translation_key")
+    )
+    return (translated | untranslated).select_related("default_unit")
+
+
+class ReportFields(forms.Form):
+    """What a report says, shared by the public form and the staff's offline form."""
+
+    kind = forms.ChoiceField(
+        label=_("What do you want to send?"),
+        choices=Kind.choices,
+        initial=Kind.COMPLAINT,
+        widget=forms.RadioSelect,
+    )
+    category = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("I don't know / other"),
+    )
+    title = TextField(label=_("Title"), max_length=150, help_text=_("A short summary."))
+    description = TextField(
+        label=_("What happened?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What, where, when and who was involved. At most 5000 characters."),
+    )
+    incident_date = forms.DateField(
+        label=_("When did it happen?"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    kecamatan = forms.ChoiceField(
+        label=_("Kecamatan"),
+        choices=[("", _("Choose…"))] + KECAMATAN_CHOICES,
+        required=False,
+    )
+    kelurahan = forms.ChoiceField(
+        label=_("Kelurahan"),
+        choices=[("", _("Choose…"))] + KELURAHAN_CHOICES,
+        required=False,
+    )
+    location_detail = TextField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Street, building or landmark."),
+    )
+    privacy = forms.ChoiceField(
+        label=_("Who may know that you sent this?"),
+        choices=Privacy.choices,
+        initial=Privacy.PUBLIC,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Anonymous: we store no name or contact, so we cannot contact you. "
+            "Confidential: only the complaint coordinators see who you are."
+        ),
+    )
+    reporter_name = TextField(label=_("Your name"), max_length=120, required=False)
+    reporter_email = forms.EmailField(label=_("Email"), max_length=254, required=False)
+    reporter_phone = TextField(
+        label=_("Phone or WhatsApp"), max_length=20, required=False, validators=[validate_phone]
+    )
+    contact_channel = forms.ChoiceField(
+        label=_("How should we contact you?"),
+        choices=ContactChannel.choices,
+        initial=ContactChannel.EMAIL,
+    )
+    accessibility_needs = TextField(
+        label=_("Accessibility needs"),
+        max_length=300,
+        required=False,
+        help_text=_('For example "contact me by text only" or "I use sign language".'),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = category_choices_queryset()
+
+    def clean(self):
+        data = super().clean()
+        kecamatan, kelurahan = data.get("kecamatan"), data.get("kelurahan")
+        if kelurahan and kecamatan and kecamatan != OUTSIDE_CITY:
+            if kelurahan not in kelurahan_in(kecamatan):
+                self.add_error("kelurahan", _("This kelurahan is not in the chosen kecamatan."))
+        category = data.get("category")
+        if category and category.is_gender_based and data.get("privacy") == Privacy.PUBLIC:
+            data["privacy"] = Privacy.CONFIDENTIAL
+        if data.get("privacy") == Privacy.ANONYMOUS:
+            for name in ("reporter_name", "reporter_email", "reporter_phone"):
+                data[name] = ""
+            data["contact_channel"] = ContactChannel.NONE
+        else:
+            self._require_contact(data)
+        return data
+
+    def _require_contact(self, data):
+        channel = data.get("contact_channel")
+        if channel == ContactChannel.EMAIL and not data.get("reporter_email"):
+            self.add_error("reporter_email", _("Give an email address, or choose another way."))
+        if channel in (ContactChannel.PHONE, ContactChannel.TEXT) and not data.get(
+            "reporter_phone"
+        ):
+            self.add_error("reporter_phone", _("Give a phone number, or choose another way."))
+
+
+class ReportForm(ReportFields):
+    """The public intake form."""
+
+    attachments = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        help_text=_("Up to 3 files: photos, PDF, a short video or a voice note, 10 MB each."),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my report is processed."),
+        required=True,
+        error_messages={"required": _("Please agree to the privacy notice to send.")},
+    )
+    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    field_order = [
+        "kind",
+        "category",
+        "title",
+        "description",
+        "incident_date",
+        "kecamatan",
+        "kelurahan",
+        "location_detail",
+        "attachments",
+        "privacy",
+        "reporter_name",
+        "reporter_email",
+        "reporter_phone",
+        "contact_channel",
+        "accessibility_needs",
+        "consent",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["idempotency_key"].initial = uuid.uuid4
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if getattr(settings, "RECAPTCHA_ENABLED", False):
+            self.fields["captcha"] = captcha_field()
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(
+                _("This form looks automated. Leave the last field empty."), code="honeypot"
+            )
+        return ""
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        if len(uploads) > max_files():
+            raise ValidationError(
+                _("Attach at most %(count)d files.") % {"count": max_files()}, code="too_many"
+            )
+        return [clean_upload(upload) for upload in uploads]
+
+    def has_captcha_outage(self):
+        return any(
+            error.code == "captcha_unreachable"
+            for error in self.errors.as_data().get("captcha", [])
+        )
+
+
+class OfflineReportForm(ReportFields):
+    """Staff record a report received on the citizen's behalf (walk-in, phone, letter...)."""
+
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[choice for choice in Channel.choices if choice[0] != Channel.WEB],
+    )
+
+    def _require_contact(self, data):
+        """Staff may record a report without a way to reach the citizen."""
+
+
+class LookupForm(forms.Form):
+    kode = forms.CharField(label=_("Tracking code"), max_length=20)
+
+
+class ReplyForm(forms.Form):
+    message = TextField(label=_("Your reply"), max_length=5000, widget=forms.Textarea)
+
+
+class AppealForm(forms.Form):
+    message = TextField(
+        label=_("Why are you not satisfied with the answer?"),
+        max_length=5000,
+        widget=forms.Textarea,
+    )
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How satisfied are you with the answer? (1 = not at all, 5 = very)"),
+        choices=[(i, str(i)) for i in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = TextField(
+        label=_("Comment (optional)"), max_length=1000, required=False, widget=forms.Textarea
+    )
+
+
+class StaffMessageForm(forms.Form):
+    public_message = TextField(
+        label=_("Message to the citizen (public)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    internal_note = TextField(
+        label=_("Internal note (staff only)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RejectForm(StaffMessageForm):
+    reason = forms.ChoiceField(label=_("Reason"), choices=RejectionReason.choices)
+
+
+class AssignForm(StaffMessageForm):
+    unit = forms.ModelChoiceField(label=_("Work unit"), queryset=None)
+
+    def __init__(self, *args, **kwargs):
+        from site_core.models import WorkUnit
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = WorkUnit.objects.filter(is_active=True)
+
+
+class RequiredMessageForm(StaffMessageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["public_message"].required = True

@@ -1,0 +1,110 @@
+"""Storing a new report: one transaction for the report, its files and its first event;
+mail is queued only after the commit."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from . import tasks
+from .codes import generate_tracking_code
+from .deadlines import add_working_days
+from .models import Attachment, Channel, ComplaintSettings, Report, ReportEvent
+
+REPORT_FIELDS = [
+    "kind",
+    "category",
+    "title",
+    "description",
+    "incident_date",
+    "kecamatan",
+    "kelurahan",
+    "location_detail",
+    "privacy",
+    "reporter_name",
+    "reporter_email",
+    "reporter_phone",
+    "contact_channel",
+    "accessibility_needs",
+]
+
+
+def client_ip(request):
+    """The client address, from the first trusted header present (set
+    TRUSTED_CLIENT_IP_HEADERS behind a proxy, e.g. ["HTTP_X_REAL_IP"]). For
+    X-Forwarded-For the right-most entry is the one our own proxy added."""
+    for header in getattr(settings, "TRUSTED_CLIENT_IP_HEADERS", ["REMOTE_ADDR"]):
+        value = request.META.get(header, "")
+        if value:
+            return value.split(",")[-1].strip()[:64]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def ratelimit_key(group, request):
+    return client_ip(request)
+
+
+def create_report(data, files=(), *, channel=Channel.WEB, user=None, idempotency_key=None):
+    """Store the report. Returns (report, created): with an idempotency key already used,
+    the existing report and False, so a retried submission never makes a second one."""
+    if idempotency_key:
+        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+        if existing:
+            return existing, False
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return _create(data, files, channel, user, idempotency_key), True
+        except IntegrityError:
+            if idempotency_key:
+                existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+                if existing:
+                    return existing, False
+            # Otherwise a tracking-code collision (about 1 in 10^11): draw a new code.
+    raise IntegrityError("Could not store the report.")
+
+
+def _create(data, files, channel, user, idempotency_key):
+    now = timezone.now()
+    config = ComplaintSettings.current()
+    report = Report(
+        **{name: data.get(name) or "" for name in REPORT_FIELDS if name not in ("category",)},
+        tracking_code=generate_tracking_code(),
+        channel=channel,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        idempotency_key=idempotency_key,
+        created_by=user if user and user.is_authenticated else None,
+        created_at=now,
+    )
+    report.category = data.get("category")
+    report.incident_date = data.get("incident_date") or None
+    report.forward_due = add_working_days(timezone.localdate(now), config.forward_days)
+    report.save()
+    for clean_file in files:
+        Attachment.objects.create(
+            report=report,
+            file=clean_file.content,
+            original_name=clean_file.original_name,
+            content_type=clean_file.content_type,
+            size=clean_file.size,
+        )
+    ReportEvent.objects.create(
+        report=report,
+        action="submit",
+        status_to=report.status,
+        public_message=_("Report received."),
+        actor=report.created_by,
+        by_citizen=channel == Channel.WEB,
+    )
+    log(
+        instance=report,
+        action="complaint_forms.submit",
+        user=report.created_by,
+        data={"channel": channel},
+    )
+    if report.reporter_email:
+        pk = report.pk
+        transaction.on_commit(lambda: tasks.send_received_mail.enqueue(pk))
+    return report

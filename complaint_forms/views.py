@@ -1,0 +1,264 @@
+"""Public views: the submission endpoint, the confirmation and the tracking page.
+
+The form itself is rendered by `ReportPage` or by `ReportFormBlock` on any page; both post
+here. The tracking page shows status and the public timeline only: never the reporter's
+identity, what they attached, or staff notes.
+"""
+
+import logging
+import uuid
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from django_ratelimit import ALL
+from django_ratelimit.core import is_ratelimited
+
+from . import workflow
+from .codes import normalise_tracking_code
+from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
+from .intake import create_report, ratelimit_key
+from .models import Privacy, Report, ReportPage, Status
+
+logger = logging.getLogger(__name__)
+
+
+def _rate(name, default):
+    return getattr(settings, name, default)
+
+
+def report_form_context(request, form=None, *, kind="", category=None, force_confidential=False):
+    """Context for the form partial, for the page, the block and the error re-render."""
+    if form is None:
+        initial = {}
+        if kind:
+            initial["kind"] = kind
+        if category is not None:
+            initial["category"] = category.pk
+            if category.is_gender_based:
+                initial["privacy"] = Privacy.CONFIDENTIAL
+        if force_confidential:
+            initial["privacy"] = Privacy.CONFIDENTIAL
+        form = ReportForm(initial=initial)
+    return {
+        "report_form": form,
+        "report_form_action": reverse("complaint_forms:submit"),
+        "preset_kind": kind,
+        "preset_category": category,
+        "force_confidential": force_confidential,
+        "recaptcha_enabled": getattr(settings, "RECAPTCHA_ENABLED", False),
+    }
+
+
+def confirmation_url(report):
+    page = ReportPage.for_active_locale()
+    if page is not None:
+        return page.url + page.reverse_subpage("confirmation", args=[report.tracking_code])
+    return reverse("complaint_forms:confirmation", args=[report.tracking_code])
+
+
+def tracking_url(code=""):
+    page = ReportPage.for_active_locale()
+    if page is not None:
+        url = page.url + page.reverse_subpage("tracking")
+    else:
+        url = reverse("complaint_forms:tracking")
+    return f"{url}?{urlencode({'kode': code})}" if code else url
+
+
+def _rerender(request, form, status, notice=""):
+    context = report_form_context(request, form)
+    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
+    return render(request, "complaint_forms/report_submit.html", context, status=status)
+
+
+@require_POST
+def submit_report(request):
+    """Validate, store (in a transaction), then redirect to the confirmation (PRG).
+
+    If the database is busy or away the citizen gets the form back with everything typed
+    and a plain message, not a server error; sending again is safe (idempotency key)."""
+    form = ReportForm(request.POST, request.FILES)
+    try:
+        return _submit(request, form)
+    except DatabaseError:
+        logger.exception("Report submission failed on the database")
+        notice = _(
+            "Your report may not have been sent because the service is busy. Please press "
+            "Send again: it will not be sent twice."
+        )
+        return _rerender(request, form, 503, notice)
+
+
+def _submit(request, form):
+    key = form["idempotency_key"].value()
+    existing = Report.objects.filter(idempotency_key=key).first() if _is_uuid(key) else None
+    if existing:
+        return HttpResponseRedirect(confirmation_url(existing))
+    if is_ratelimited(
+        request,
+        group="complaint_forms.submit",
+        key=ratelimit_key,
+        rate=_rate("COMPLAINT_SUBMIT_RATE", "10/h"),
+        method="POST",
+        increment=True,
+    ):
+        notice = _("Too many reports were sent from your connection. Please wait a while.")
+        return _rerender(request, form, 429, notice)
+    if not form.is_valid():
+        notice = ""
+        if form.has_captcha_outage():
+            notice = form.errors["captcha"][0]
+        return _rerender(request, form, 400, notice)
+    data = form.cleaned_data
+    report, _created = create_report(
+        data, data["attachments"], idempotency_key=data["idempotency_key"]
+    )
+    return HttpResponseRedirect(confirmation_url(report))
+
+
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _lookup_limited(request):
+    return is_ratelimited(
+        request,
+        group="complaint_forms.track",
+        key=ratelimit_key,
+        rate=_rate("COMPLAINT_TRACK_RATE", "30/10m"),
+        method=ALL,
+        increment=True,
+    )
+
+
+def confirmation_response(request, code, page=None):
+    if _lookup_limited(request):
+        return render(request, "complaint_forms/rate_limited.html", {"page": page}, status=429)
+    code = normalise_tracking_code(code)
+    report = (
+        Report.objects.filter(tracking_code=code)
+        .only("tracking_code", "kind", "status", "reporter_email")
+        .first()
+    )
+    if report is None:
+        raise Http404
+    context = {
+        "page": page,
+        "report": report,
+        "tracking_url": tracking_url(report.tracking_code),
+        "mailed": bool(report.reporter_email),
+    }
+    return render(request, "complaint_forms/confirmation.html", context)
+
+
+CITIZEN_ACTIONS = {
+    "reply": (ReplyForm, [Status.NEEDS_INFO]),
+    "appeal": (AppealForm, [Status.ANSWERED, Status.CLOSED]),
+    "rate": (RatingForm, [Status.ANSWERED, Status.CLOSED]),
+}
+
+
+def tracking_response(request, page=None):
+    context = {"page": page, "robots_noindex": True}
+    if request.method == "POST":
+        return _citizen_action(request, page, context)
+    lookup = LookupForm(request.GET or None)
+    context["lookup_form"] = lookup
+    if request.GET.get("kode"):
+        if _lookup_limited(request):
+            context["notice"] = _("Too many look-ups from your connection. Please wait a while.")
+            return render(request, "complaint_forms/tracking.html", context, status=429)
+        code = normalise_tracking_code(request.GET["kode"])
+        report = _public_report(code)
+        if report is None:
+            context["not_found"] = True
+            return render(request, "complaint_forms/tracking.html", context, status=404)
+        context.update(_report_context(report, request.GET.get("selesai", "")))
+    return render(request, "complaint_forms/tracking.html", context)
+
+
+def _public_report(code):
+    if not code:
+        return None
+    return (
+        Report.objects.filter(tracking_code=code)
+        .select_related("assigned_unit")
+        .only(
+            "tracking_code",
+            "kind",
+            "status",
+            "title",
+            "created_at",
+            "rating",
+            "assigned_unit__name",
+            "assigned_unit__short_name",
+            "privacy",
+        )
+        .first()
+    )
+
+
+def _report_context(report, done="", forms=None):
+    forms = forms or {}
+    context = {
+        "report": report,
+        "events": list(report.public_events()),
+        "done": done,
+        # A private report's title may name people; show it only when the report is public.
+        "show_title": report.privacy == Privacy.PUBLIC,
+    }
+    for name, (form_class, statuses) in CITIZEN_ACTIONS.items():
+        if report.status in statuses:
+            context[f"{name}_form"] = forms.get(name) or form_class(prefix=name)
+    return context
+
+
+def _citizen_action(request, page, context):
+    if _lookup_limited(request):
+        context["notice"] = _("Too many look-ups from your connection. Please wait a while.")
+        return render(request, "complaint_forms/tracking.html", context, status=429)
+    code = normalise_tracking_code(request.POST.get("kode", ""))
+    action = request.POST.get("action", "")
+    report = _public_report(code)
+    if report is None or action not in CITIZEN_ACTIONS:
+        context["not_found"] = True
+        context["lookup_form"] = LookupForm()
+        return render(request, "complaint_forms/tracking.html", context, status=404)
+    form_class, statuses = CITIZEN_ACTIONS[action]
+    form = form_class(request.POST, prefix=action)
+    if report.status in statuses and form.is_valid():
+        try:
+            if action == "reply":
+                workflow.citizen_reply(report, form.cleaned_data["message"])
+            elif action == "appeal":
+                workflow.appeal(report, form.cleaned_data["message"])
+            else:
+                workflow.rate(report, form.cleaned_data["rating"], form.cleaned_data["comment"])
+        except workflow.TransitionNotAllowed:
+            pass
+        else:
+            url = tracking_url(report.tracking_code) + "&" + urlencode({"selesai": action})
+            return HttpResponseRedirect(url)
+    context["lookup_form"] = LookupForm(initial={"kode": report.tracking_code})
+    context.update(_report_context(report, forms={action: form}))
+    return render(request, "complaint_forms/tracking.html", context, status=400)
+
+
+def confirmation_fallback(request, code):
+    """Used when no ReportPage exists in the active language."""
+    return confirmation_response(request, code)
+
+
+def tracking_fallback(request):
+    return tracking_response(request)

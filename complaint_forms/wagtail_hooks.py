@@ -1,0 +1,131 @@
+"""Admin registration for complaint handling: snippets, the report views, audit actions."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import ACTION_LABELS, Category, ExtraHoliday, Report, UnitMembership
+
+LOG_ACTIONS = {
+    **ACTION_LABELS,
+    "view_identity": _("Confidential identity viewed"),
+    "export": _("Reports exported"),
+    "download_attachment": _("Attachment downloaded"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_complaint_log_actions(actions):
+    for name, label in LOG_ACTIONS.items():
+        actions.register_action(f"complaint_forms.{name}", label, label)
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Report categories")
+    list_display = ["name", "default_unit", "is_gender_based"]
+    search_fields = ["name"]
+
+
+class ExtraHolidayViewSet(SnippetViewSet):
+    model = ExtraHoliday
+    icon = "date"
+    list_display = ["date", "name"]
+
+
+class UnitMembershipViewSet(SnippetViewSet):
+    model = UnitMembership
+    icon = "group"
+    list_display = ["user", "unit"]
+
+
+register_snippet(CategoryViewSet)
+register_snippet(ExtraHolidayViewSet)
+register_snippet(UnitMembershipViewSet)
+
+
+class ReportViewSet(ModelViewSet):
+    """Reports: the listing (filters, search, export), the detail page with the timeline
+    and actions, offline entry, attachment downloads. There is no free-form edit form:
+    a report changes only through the workflow actions."""
+
+    model = Report
+    icon = "warning"
+    menu_label = _("Reports")
+    menu_order = 150
+    add_to_admin_menu = False
+    name = "complaint_reports"
+    index_view_class = admin_views.ReportIndexView
+    history_view_class = admin_views.ReportHistoryView
+    usage_view_class = admin_views.ReportUsageView
+    list_filter = []
+    list_per_page = 50
+    ordering = ["-created_at"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            list_export=admin_views.ReportIndexView.list_export, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        detail = admin_views.ReportDetailView.as_view(
+            index_url_name=self.get_url_name("index"),
+            action_url_name=self.get_url_name("action"),
+            download_url_name=self.get_url_name("download"),
+            history_url_name=self.get_url_name("history"),
+        )
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path(
+                "new/",
+                admin_views.OfflineReportView.as_view(detail_url_name=self.get_url_name("edit")),
+                name="add",
+            ),
+            path("<int:pk>/", detail, name="edit"),
+            path(
+                "<int:pk>/action/<str:action>/",
+                admin_views.ReportActionView.as_view(detail_url_name=self.get_url_name("edit")),
+                name="action",
+            ),
+            path("attachment/<int:pk>/", admin_views.download_attachment, name="download"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            path("usage/<int:pk>/", self.usage_view, name="usage"),
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+        ]
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("complaint_forms.view_all_reports")
+
+
+class ResponsivenessViewSet(ViewSet):
+    name = "complaint_responsiveness"
+    icon = "time"
+    menu_label = _("Unit responsiveness")
+    menu_item_class = CoordinatorMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.ResponsivenessView.as_view(), name="index")]
+
+
+class ComplaintsGroup(ViewSetGroup):
+    menu_label = _("Complaints")
+    menu_icon = "warning"
+    menu_order = 150
+    items = (ReportViewSet, ResponsivenessViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_complaints_group():
+    return ComplaintsGroup()

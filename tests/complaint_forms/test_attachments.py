@@ -1,0 +1,121 @@
+"""Attachments: type by content, size limits, metadata stripped, private storage."""
+
+import io
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+import pytest
+from PIL import Image
+
+from complaint_forms.attachments import sanitise_name
+from complaint_forms.models import Attachment, Report
+
+from .text import t
+
+pytestmark = pytest.mark.django_db
+SUBMIT = "/id/laporan/kirim/"
+BAD_TYPE = (
+    "This type of file is not accepted. Attach a photo (JPEG, PNG, WebP), "
+    "a PDF, a short video or a voice note."
+)
+
+
+def jpeg_with_gps():
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"  # Make
+    exif[0x0110] = "PhoneModel X"  # Model
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "S"
+    gps[2] = (3.0, 26.0, 33.0)
+    gps[3] = "E"
+    gps[4] = (114.0, 49.0, 12.0)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    data = buffer.getvalue()
+    assert b"PhoneModel X" in data  # the fixture really carries metadata
+    return data
+
+
+def test_gps_and_camera_exif_are_gone_after_upload(client, report_page, valid_post, settings):
+    upload = SimpleUploadedFile("foto.jpg", jpeg_with_gps(), content_type="image/jpeg")
+    response = client.post(SUBMIT, {**valid_post(), "attachments": [upload]})
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    stored = Path(attachment.file.path)
+    data = stored.read_bytes()
+    assert b"PhoneModel X" not in data and b"CameraMaker" not in data
+    with Image.open(stored) as image:
+        exif = image.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert 0x010F not in exif
+    assert attachment.content_type == "image/jpeg"
+    # Stored in the private folder, never under MEDIA_ROOT, under a random name.
+    assert str(stored).startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not str(stored).startswith(str(settings.MEDIA_ROOT))
+    assert "foto" not in stored.name
+
+
+def test_renamed_html_file_is_refused(client, report_page, valid_post):
+    html = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
+    upload = SimpleUploadedFile("foto.jpg", html, content_type="image/jpeg")
+    response = client.post(SUBMIT, {**valid_post(), "attachments": [upload]})
+    assert response.status_code == 400
+    assert t(BAD_TYPE) in response.content.decode()
+    assert Report.objects.count() == 0
+
+
+def test_disguised_executable_is_refused(client, report_page, valid_post):
+    exe = b"MZ\x90\x00" + b"\x00" * 200
+    upload = SimpleUploadedFile("laporan.pdf", exe, content_type="application/pdf")
+    assert client.post(SUBMIT, {**valid_post(), "attachments": [upload]}).status_code == 400
+    assert Report.objects.count() == 0
+
+
+def test_oversized_file_is_refused(client, report_page, valid_post, settings):
+    settings.COMPLAINT_ATTACHMENT_MAX_BYTES = 1000
+    pdf = b"%PDF-1.4\n" + b"0" * 2000
+    upload = SimpleUploadedFile("besar.pdf", pdf, content_type="application/pdf")
+    response = client.post(SUBMIT, {**valid_post(), "attachments": [upload]})
+    assert response.status_code == 400
+    assert "id_attachments_error" in response.content.decode()
+    assert Report.objects.count() == 0
+
+
+def test_too_many_files_are_refused(client, report_page, valid_post):
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    uploads = [SimpleUploadedFile(f"f{i}.pdf", pdf) for i in range(4)]
+    assert client.post(SUBMIT, {**valid_post(), "attachments": uploads}).status_code == 400
+    assert Report.objects.count() == 0
+
+
+def test_pdf_is_accepted_and_named_by_its_content(client, report_page, valid_post):
+    upload = SimpleUploadedFile("../../etc/passwd.txt", b"%PDF-1.4\n%%EOF\n")
+    assert client.post(SUBMIT, {**valid_post(), "attachments": [upload]}).status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.original_name == "passwd.pdf"
+    assert attachment.content_type == "application/pdf"
+
+
+def test_corrupt_image_is_refused(client, report_page, valid_post):
+    broken = b"\xff\xd8\xff\xe0" + b"\x00" * 100  # JPEG magic, no image
+    upload = SimpleUploadedFile("rusak.jpg", broken)
+    assert client.post(SUBMIT, {**valid_post(), "attachments": [upload]}).status_code == 400
+    assert Report.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("../../etc/passwd", "passwd.pdf"),
+        ("C:\\Users\\x\\foto.jpg", "foto.pdf"),
+        ("foto\u202egpj.exe", "fotogpj.pdf"),
+        ("a\x00b.pdf", "ab.pdf"),
+        ("<script>.pdf", "script.pdf"),
+        ("", "lampiran.pdf"),
+        ("x" * 500 + ".pdf", "x" * 96 + ".pdf"),
+    ],
+)
+def test_original_names_are_sanitised(raw, expected):
+    assert sanitise_name(raw, "pdf") == expected
