@@ -10,6 +10,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from complaint_forms.blocks import ReportFormBlock
 from site_core.blocks import BaseStreamBlock
 
 TRANSCRIPT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -179,6 +180,7 @@ class AssistedReportingBlock(blocks.StructBlock):
 
 
 class OutreachStreamBlock(BaseStreamBlock):
+    report_form = ReportFormBlock()
     captioned_video = CaptionedVideoBlock()
     sign_language_video = SignLanguageVideoBlock()
     easy_read = EasyReadBlock()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Site
 
+from complaint_forms.models import Category
 from outreach import demo
 from outreach.models import (
     EventPage,
@@ -89,7 +90,10 @@ class Command(BaseCommand):
                 fields["applications_open"] = now + datetime.timedelta(days=opens)
                 fields["applications_close"] = now + datetime.timedelta(days=closes)
             program = ensure_child(index, ProgramPage, data["slug"], **fields)
-            ensure_translation(program, en, **data["en"])
+            program_en = ensure_translation(program, en, **data["en"])
+            if program.kind == "gender":
+                for page in (program, program_en):
+                    self.embed_confidential_report_form(page)
             for event_data in data["events"]:
                 self.ensure_event(program, en, now, event_data)
 
@@ -105,6 +109,30 @@ class Command(BaseCommand):
                 setting=nav, page=index, sort_order=nav.main_links.count()
             )
         self.stdout.write(self.style.SUCCESS("Outreach demo content ready."))
+
+    def embed_confidential_report_form(self, page):
+        """The gender campaign page carries the complaint form, confidential by default."""
+        if any(block.block_type == "report_form" for block in page.body):
+            return
+        category = Category.objects.filter(is_gender_based=True, locale=page.locale).first()
+        english = page.locale.language_code == "en"
+        page.body.append(
+            (
+                "report_form",
+                {
+                    "heading": "Report confidentially" if english else "Laporkan secara rahasia",
+                    "intro": (
+                        "Only complaint coordinators will see who you are."
+                        if english
+                        else "Hanya koordinator pengaduan yang melihat identitas Anda."
+                    ),
+                    "preset_kind": "pengaduan",
+                    "preset_category": category,
+                    "force_confidential": True,
+                },
+            )
+        )
+        publish(page)
 
     def ensure_event(self, program, en, now, data):
         start = (now + datetime.timedelta(days=data["days"])).replace(hour=1)  # 09:00 WITA
