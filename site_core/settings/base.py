@@ -251,6 +251,15 @@ RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
 if not RECAPTCHA_ENABLED:
     SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Google's scripts and frames, allowed by the CSP only where the captcha is on.
+RECAPTCHA_CSP = {
+    "script-src": ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"],
+    "frame-src": ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"],
+    "connect-src": ["https://www.google.com/recaptcha/"],
+}
+if RECAPTCHA_ENABLED:
+    for _directive, _sources in RECAPTCHA_CSP.items():
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += _sources
 
 # Demo content: every app adds its own loader command; `load_demo` runs them in order,
 # so site_core never imports the other apps.

@@ -24,6 +24,9 @@ if {RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY} & _RECAPTCHA_TEST_KEYS:
     raise ImproperlyConfigured("Production needs real reCAPTCHA keys, not Google's test keys.")
 RECAPTCHA_ENABLED = True
 SILENCED_SYSTEM_CHECKS = []
+for _directive, _sources in RECAPTCHA_CSP.items():  # noqa: F405
+    if _sources[0] not in CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive]:  # noqa: F405
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += _sources  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)  # noqa: F405

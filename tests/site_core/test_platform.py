@@ -203,3 +203,14 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
     )
     assert response.status_code in (403, 429)
     assert "_auth_user_id" not in client.session
+
+
+def test_production_csp_allows_only_googles_captcha_hosts_besides_self():
+    code = (
+        "from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['script-src'])"
+    )
+    result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "https://www.gstatic.com/recaptcha/" in result.stdout
+    assert "unsafe-inline" not in result.stdout
