@@ -19,32 +19,8 @@ from outreach.models import (
     SchoolRequestStatus,
     SchoolSessionRequest,
 )
+from site_core.demo.pages import ensure_child, ensure_translation, publish
 from site_core.models import HomePage, MainNavigationLink, NavigationSettings
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def ensure_child(parent, model, slug, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    return publish(page)
-
-
-def ensure_translation(page, locale, **fields):
-    existing = page.get_translation_or_none(locale)
-    if existing:
-        return existing.specific
-    translated = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    return publish(translated)
 
 
 class Command(BaseCommand):
@@ -59,7 +35,7 @@ class Command(BaseCommand):
         en = Locale.objects.get_or_create(language_code="en")[0]
 
         data = demo.INDEX
-        index = ensure_child(
+        index, _created = ensure_child(
             home,
             ProgramIndexPage,
             data["slug"],
@@ -89,7 +65,7 @@ class Command(BaseCommand):
                 opens, closes = data["open_days"]
                 fields["applications_open"] = now + datetime.timedelta(days=opens)
                 fields["applications_close"] = now + datetime.timedelta(days=closes)
-            program = ensure_child(index, ProgramPage, data["slug"], **fields)
+            program, _created = ensure_child(index, ProgramPage, data["slug"], **fields)
             program_en = ensure_translation(program, en, **data["en"])
             if program.kind == "gender":
                 for page in (program, program_en):
@@ -137,7 +113,7 @@ class Command(BaseCommand):
     def ensure_event(self, program, en, now, data):
         start = (now + datetime.timedelta(days=data["days"])).replace(hour=1)  # 09:00 WITA
         held = "held" in data
-        event = ensure_child(
+        event, _created = ensure_child(
             program,
             EventPage,
             data["slug"],

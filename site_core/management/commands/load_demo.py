@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page, Site
 
 from site_core.demo import content
 from site_core.demo.images import hero_image
+from site_core.demo.pages import ensure_child, ensure_translation, publish
 from site_core.models import (
     ContactSettings,
     FooterNavigationLink,
@@ -30,35 +31,6 @@ from site_core.models import (
 )
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-admin-password"
-
-
-def publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def ensure_child(parent, model, slug, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    return publish(page), True
-
-
-def ensure_translation(page, locale, **fields):
-    """The page's translation in `locale`, created from the source and given its own words."""
-    existing = page.get_translation_or_none(locale)
-    if existing:
-        return existing.specific
-    translated = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        if name == "tags":
-            translated.tags.set(value)
-        else:
-            setattr(translated, name, value)
-    translated.save()
-    return publish(translated)
 
 
 class Command(BaseCommand):
