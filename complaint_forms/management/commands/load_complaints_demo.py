@@ -32,7 +32,8 @@ from complaint_forms.models import (
     ReportPage,
     UnitMembership,
 )
-from site_core.models import HomePage, MainNavigationLink, NavigationSettings, WorkUnit
+from site_core.demo.links import add_home_link, add_to_main_menu
+from site_core.models import HomePage, WorkUnit
 
 
 def rich(text):
@@ -103,7 +104,15 @@ class Command(BaseCommand):
         en_locale = Locale.objects.get_or_create(language_code="en")[0]
         report_page = self.ensure_report_page(home, en_locale)
         ranking_page = self.ensure_ranking_page(home, en_locale)
-        self.ensure_menu(site, [report_page, ranking_page])
+        for page in (report_page, ranking_page):
+            add_to_main_menu(site, page)
+        add_home_link(
+            report_page,
+            "Kirim laporan",
+            "Pengaduan, aspirasi, permintaan informasi, atau pertanyaan.",
+            "Send a report",
+            "Complaints, ideas, information requests and questions.",
+        )
         categories = self.ensure_categories(id_locale, en_locale)
         config = ComplaintSettings.for_site(site)
         if not config.coordinator_email:
@@ -184,15 +193,6 @@ class Command(BaseCommand):
             translated.save()
             translated.save_revision().publish()
         return page
-
-    def ensure_menu(self, site, pages):
-        nav = NavigationSettings.for_site(site)
-        linked = set(nav.main_links.values_list("page_id", flat=True))
-        order = nav.main_links.count()
-        for page in pages:
-            if page.pk not in linked and order < 8:
-                MainNavigationLink.objects.create(setting=nav, page=page, sort_order=order)
-                order += 1
 
     def ensure_categories(self, id_locale, en_locale):
         categories = []

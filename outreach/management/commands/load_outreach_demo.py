@@ -19,8 +19,9 @@ from outreach.models import (
     SchoolRequestStatus,
     SchoolSessionRequest,
 )
+from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.demo.pages import ensure_child, ensure_translation, publish
-from site_core.models import HomePage, MainNavigationLink, NavigationSettings
+from site_core.models import HomePage
 
 
 class Command(BaseCommand):
@@ -79,11 +80,14 @@ class Command(BaseCommand):
                 defaults={"description": description, "max_score": max_score, "sort_order": order},
             )
 
-        nav = NavigationSettings.for_site(site)
-        if not nav.main_links.filter(page=index).exists():
-            MainNavigationLink.objects.create(
-                setting=nav, page=index, sort_order=nav.main_links.count()
-            )
+        add_to_main_menu(site, index)
+        add_home_link(
+            index,
+            "Ikut program",
+            "Lapor Goes To School, Duta Lapor, dan kampanye kami.",
+            "Join a program",
+            "Lapor Goes To School, Duta Lapor and our campaigns.",
+        )
         self.stdout.write(self.style.SUCCESS("Outreach demo content ready."))
 
     def embed_confidential_report_form(self, page):
