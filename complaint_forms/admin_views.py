@@ -23,6 +23,8 @@ from wagtail.log_actions import log
 
 import django_filters
 
+from site_core.exports import neutralise_formula
+
 from . import workflow
 from .forms import (
     AssignForm,
@@ -34,17 +36,6 @@ from .forms import (
 from .intake import create_report
 from .models import Attachment, Category, Channel, Kind, Privacy, Report, Status
 from .ranking import monthly_figures, rank_units
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """Spreadsheet programs run cells that start with = + - @ (or tab/CR before them):
-    prefix such text with a quote so it stays text."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 class ReportFilterSet(WagtailFilterSet):

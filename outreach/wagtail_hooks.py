@@ -19,8 +19,9 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from site_core.exports import neutralise_formula
+
 from . import admin_views, ambassadors, registrations
-from .exports import neutralise
 from .models import (
     ActivityStatus,
     AmbassadorActivity,
@@ -38,7 +39,7 @@ class SafeExportIndexView(IndexView):
     """CSV/XLSX exports where no cell can start a spreadsheet formula."""
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
 
 class PersonalDataViewSet(SnippetViewSet):

@@ -214,3 +214,21 @@ def test_production_csp_allows_only_googles_captcha_hosts_besides_self():
     assert result.returncode == 0, result.stderr
     assert "https://www.gstatic.com/recaptcha/" in result.stdout
     assert "unsafe-inline" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
+        ("+62811", "'+62811"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("Jalan rusak", "Jalan rusak"),
+        (-5, -5),
+        (None, None),
+    ],
+)
+def test_exported_cells_cannot_run_as_formulas(value, expected):
+    from site_core.exports import neutralise_formula
+
+    assert neutralise_formula(value) == expected
