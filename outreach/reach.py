@@ -7,7 +7,8 @@ kecamatan and by year. Always called with the program in the default language.
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, DateField, DateTimeField, F, IntegerField, Q, Value
+from django.db.models.functions import Cast
 
 from site_core.areas import kecamatan_name
 
@@ -29,7 +30,78 @@ def _empty():
     return dict.fromkeys(FIGURES, 0)
 
 
+COLUMNS = ("row", "event_id", "npsn", "kecamatan", "number", "sessions", "schools", "day", "at")
+
+
+def _null(field):
+    return Cast(Value(None), output_field=field)
+
+
+def _school_sessions_and_activities(program):
+    """Held school sessions and approved ambassador activities, in one query."""
+    sessions = (
+        SchoolSessionRequest.objects.filter(program=program, status=SchoolRequestStatus.HELD)
+        .order_by()
+        .annotate(
+            r_row=Value("school", output_field=CharField()),
+            r_event_id=F("event_id"),
+            r_npsn=F("npsn"),
+            r_kecamatan=F("kecamatan"),
+            r_number=F("actual_students"),
+            r_sessions=_null(IntegerField()),
+            r_schools=_null(IntegerField()),
+            r_day=_null(DateField()),
+            r_at=F("created_at"),
+        )
+    )
+    activities = (
+        AmbassadorActivity.objects.filter(
+            ambassador__program=program, status=ActivityStatus.APPROVED
+        )
+        .order_by()
+        .annotate(
+            r_row=Value("activity", output_field=CharField()),
+            r_event_id=_null(IntegerField()),
+            r_npsn=_null(CharField()),
+            r_kecamatan=F("kecamatan"),
+            r_number=F("people_reached"),
+            r_sessions=F("sessions_held"),
+            r_schools=F("schools_reached"),
+            r_day=F("date"),
+            r_at=_null(DateTimeField()),
+        )
+    )
+    names = [f"r_{column}" for column in COLUMNS]
+    rows = sessions.values_list(*names).union(activities.values_list(*names), all=True)
+    school_rows, activity_rows = [], []
+    for values in rows:
+        row = dict(zip(COLUMNS, values, strict=True))
+        if row["row"] == "school":
+            school_rows.append(
+                {
+                    "event_id": row["event_id"],
+                    "npsn": row["npsn"],
+                    "kecamatan": row["kecamatan"],
+                    "actual_students": row["number"],
+                    "created_at": row["at"],
+                }
+            )
+        else:
+            activity_rows.append(
+                {
+                    "date": row["day"],
+                    "kecamatan": row["kecamatan"],
+                    "sessions_held": row["sessions"],
+                    "people_reached": row["number"],
+                    "schools_reached": row["schools"],
+                }
+            )
+    return school_rows, activity_rows
+
+
 def program_reach(program):
+    """Reach figures for `program` in two queries: held events, then school sessions and
+    ambassador activities together."""
     totals = _empty()
     by_kecamatan = defaultdict(_empty)
     by_year = defaultdict(_empty)
@@ -54,12 +126,11 @@ def program_reach(program):
         )
         .values("pk", "start", "kecamatan", "audience", "attendance_count", "checked_in")
     )
-    school_by_event = {
-        row["event_id"]: row
-        for row in SchoolSessionRequest.objects.filter(
-            program=program, status=SchoolRequestStatus.HELD
-        ).values("event_id", "npsn", "kecamatan", "actual_students")
-    }
+    school_rows, activities = _school_sessions_and_activities(program)
+    school_by_event = {}
+    # Newest first, as before: of two held requests for one event the oldest is kept.
+    for row in sorted(school_rows, key=lambda row: row["created_at"], reverse=True):
+        school_by_event[row["event_id"]] = row
     for event in events:
         people = event["attendance_count"]
         if people is None:
@@ -85,9 +156,6 @@ def program_reach(program):
         n = school["actual_students"] or 0
         add(school["kecamatan"], None, sessions=1, people=n, students=n, schools=new_school)
 
-    activities = AmbassadorActivity.objects.filter(
-        ambassador__program=program, status=ActivityStatus.APPROVED
-    ).values("date", "kecamatan", "sessions_held", "people_reached", "schools_reached")
     for activity in activities:
         add(
             activity["kecamatan"],
