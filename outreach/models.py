@@ -552,11 +552,17 @@ class Registration(models.Model):
 
     def localized_event(self):
         """The event page in the language the person registered in (for mail and ticket)."""
-        if self.language == self.event.locale.language_code:
-            return self.event
-        locale = Locale.objects.filter(language_code=self.language).first()
-        translated = self.event.get_translation_or_none(locale) if locale else None
-        return translated.specific if translated else self.event
+        event = self.event
+        if self.language == event.locale.language_code:
+            return event
+        translated = (
+            EventPage.objects.filter(
+                translation_key=event.translation_key, locale__language_code=self.language
+            )
+            .exclude(pk=event.pk)
+            .first()
+        )
+        return translated or event
 
     def can_have_certificate(self):
         return (
