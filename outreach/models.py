@@ -11,13 +11,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -62,10 +65,75 @@ class EventStatus(models.TextChoices):
     HELD = "held", _("Held")
 
 
-class ProgramIndexPage(RoutablePageMixin, BasePage):
+class OutreachPageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages outside private sections, in the same query (Wagtail's `public()` first
+        reads every view restriction in a query of its own)."""
+        restricted = PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), F("page__path"))
+        )
+        return self.exclude(Exists(restricted))
+
+
+OutreachPageManager = PageManager.from_queryset(OutreachPageQuerySet)
+
+
+class SpecificChildRouteMixin:
+    """Route into a child of the one page type allowed below in one query instead of
+    Wagtail's two (the page, then its specific version); the same query brings the child's
+    version in the default language, where registrations and reach figures hang.
+
+    Subpage routes come first, as in RoutablePageMixin; any other child (and a path that
+    matches nothing) takes Wagtail's usual way."""
+
+    def child_page_model(self):
+        raise NotImplementedError
+
+    def route(self, request, path_components):
+        if self.live and path_components:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                child = self._child_with_source(path_components[0])
+                if child is not None:
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _child_with_source(self, slug):
+        model = self.child_page_model()
+        is_child = Q(path__startswith=self.path, depth=self.depth + 1, slug=slug)
+        rows = list(
+            model.objects.filter(
+                translation_key__in=model.objects.filter(is_child).values("translation_key")
+            )
+            .filter(is_child | Q(locale__language_code=settings.LANGUAGE_CODE))
+            .select_related("locale")
+            .order_by("path")
+        )
+        child = next(
+            (
+                row
+                for row in rows
+                if row.slug == slug
+                and row.depth == self.depth + 1
+                and row.path.startswith(self.path)
+            ),
+            None,
+        )
+        if child is None:
+            return None
+        child._cached_parent_obj = self
+        sources = [row for row in rows if row.locale.language_code == settings.LANGUAGE_CODE]
+        child._canonical_page = child if child in sources or not sources else sources[0]
+        return child
+
+
+class ProgramIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     """The list of programs, with the events listing and the all-events calendar feed."""
 
     introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    objects = OutreachPageManager()
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
@@ -76,6 +144,9 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("program index page")
+
+    def child_page_model(self):
+        return ProgramPage
 
     def programs(self):
         return ProgramPage.objects.child_of(self).live().public().order_by("path")
@@ -98,7 +169,7 @@ class ProgramIndexPage(RoutablePageMixin, BasePage):
         return verify_certificate(request, self)
 
 
-class ProgramPage(RoutablePageMixin, BasePage):
+class ProgramPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     kind = models.CharField(_("program kind"), max_length=20, choices=ProgramKind.choices)
     introduction = models.TextField(_("introduction"), max_length=600)
     aims = RichTextField(_("aims"), features=TEXT_FEATURES, blank=True)
@@ -126,6 +197,8 @@ class ProgramPage(RoutablePageMixin, BasePage):
         default=EXIT_URL_DEFAULT,
         help_text=_("A neutral site the exit button opens (gender campaign only)."),
     )
+
+    objects = OutreachPageManager()
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -180,6 +253,9 @@ class ProgramPage(RoutablePageMixin, BasePage):
                 {"applications_close": _("Applications must close after they open.")}
             )
 
+    def child_page_model(self):
+        return EventPage
+
     @property
     def has_exit_button(self):
         return self.kind == ProgramKind.GENDER
@@ -206,10 +282,11 @@ class ProgramPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["events"] = list(self.upcoming_events()[:6])
+        source = self.canonical()
         if self.show_reach:
-            context["reach"] = program_reach(self.canonical())
+            context["reach"] = program_reach(source)
         if self.kind == ProgramKind.AMBASSADOR:
-            context["ambassadors"] = AmbassadorApplication.public_profiles(self.canonical())
+            context["ambassadors"] = AmbassadorApplication.public_profiles(source)
         return context
 
     @path("request-session/", name="school_request")
@@ -238,13 +315,32 @@ class ProgramPage(RoutablePageMixin, BasePage):
 
 
 def canonical_page(page):
-    """The page's version in the default language (where shared data is attached)."""
-    if page.locale.language_code == settings.LANGUAGE_CODE:
-        return page
-    return page.get_translation_or_none(Locale.get_default()) or page
+    """The page's version in the default language (where shared data is attached).
+
+    Looked up once per page object, in one query (none when the page's locale is loaded).
+    """
+    cached = page.__dict__.get("_canonical_page")
+    if cached is not None:
+        return cached
+    locale = page._state.fields_cache.get("locale")
+    if locale is not None and locale.language_code == settings.LANGUAGE_CODE:
+        source = page
+    else:
+        source = (
+            type(page)
+            .objects.filter(
+                translation_key=page.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        if source is None or source.pk == page.pk:
+            source = page
+    page._canonical_page = source
+    return source
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(OutreachPageQuerySet):
     def upcoming(self):
         return (
             self.live()
@@ -381,7 +477,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        source = self.canonical()
+        source = self.canonical()  # looked up once: seat_counts() reuses it
         context["seats"] = self.seat_counts()
         context["registration_state"] = source.registration_state()
         context["program"] = self.get_parent()
@@ -456,11 +552,17 @@ class Registration(models.Model):
 
     def localized_event(self):
         """The event page in the language the person registered in (for mail and ticket)."""
-        if self.language == self.event.locale.language_code:
-            return self.event
-        locale = Locale.objects.filter(language_code=self.language).first()
-        translated = self.event.get_translation_or_none(locale) if locale else None
-        return translated.specific if translated else self.event
+        event = self.event
+        if self.language == event.locale.language_code:
+            return event
+        translated = (
+            EventPage.objects.filter(
+                translation_key=event.translation_key, locale__language_code=self.language
+            )
+            .exclude(pk=event.pk)
+            .first()
+        )
+        return translated or event
 
     def can_have_certificate(self):
         return (

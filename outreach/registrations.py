@@ -38,7 +38,7 @@ def registration_from_token(token):
         pk = signing.loads(token, salt=SIGNING_NAMESPACE)
     except signing.BadSignature:
         return None
-    return Registration.objects.select_related("event").filter(pk=pk).first()
+    return Registration.objects.select_related("event__locale").filter(pk=pk).first()
 
 
 def _unique_code(field, length=8, prefix=""):

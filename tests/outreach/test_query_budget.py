@@ -1,0 +1,297 @@
+"""Every public outreach page and view renders in at most 15 SQL queries, in Indonesian and
+in English, on realistic data: the demo programs plus more events, registrations in both
+languages, people checked in at held events, held school sessions, ambassadors with public
+profiles and approved activities (so the reach figures are not empty).
+
+English pages cost the most: their registrations and reach figures hang off the Indonesian
+source pages, which must be fetched once, not per item.
+"""
+
+import datetime
+
+from django.core.management import call_command
+from django.utils import timezone, translation
+
+import pytest
+
+from outreach import ambassadors, registrations, schools
+from outreach.models import (
+    ActivityStatus,
+    AmbassadorActivity,
+    ApplicationStatus,
+    EventPage,
+    EventStatus,
+    ProgramIndexPage,
+    ProgramKind,
+    ProgramPage,
+)
+from tests.outreach.factories import (
+    AmbassadorApplicationFactory,
+    EventPageFactory,
+    SchoolSessionRequestFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BUDGET = 15
+LANGUAGES = ["id", "en"]
+
+
+def translate(page, locale, **fields):
+    translated = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def add_event(program, locale_en, slug, days, **fields):
+    """An Indonesian event with its English translation."""
+    start = timezone.now() + datetime.timedelta(days=days)
+    event = EventPageFactory(
+        parent=program, slug=slug, start=start, end=start + datetime.timedelta(hours=2), **fields
+    )
+    english = translate(event, locale_en, title=f"Event {slug}", description="An event.")
+    return event, english
+
+
+def hold(event, attendance=None):
+    """Move an event into the past and mark it held."""
+    start = timezone.now() - datetime.timedelta(days=40)
+    EventPage.objects.filter(translation_key=event.translation_key).update(
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        status=EventStatus.HELD,
+        attendance_count=attendance,
+    )
+
+
+class Demo:
+    """The demo outreach site with realistic activity, and the URL of each public view."""
+
+    def __init__(self, locales, admin_user):
+        call_command("load_outreach_demo")
+        self.index = {
+            code: ProgramIndexPage.objects.get(locale__language_code=code) for code in LANGUAGES
+        }
+        self.programs = {
+            code: {
+                page.kind: page for page in ProgramPage.objects.filter(locale__language_code=code)
+            }
+            for code in LANGUAGES
+        }
+        en = locales["en"]
+        school = self.programs["id"][ProgramKind.SCHOOL]
+        ambassador_program = self.programs["id"][ProgramKind.AMBASSADOR]
+        kecamatan = ["cempaka", "landasan-ulin", "liang-anggang", "banjarbaru-utara"]
+
+        # Upcoming events with people registered in both languages.
+        self.upcoming = {}
+        for n in range(6):
+            program = school if n % 2 else ambassador_program
+            event, english = add_event(
+                program,
+                en,
+                f"kelas-{n}",
+                days=5 + n,
+                capacity=3,
+                kecamatan=kecamatan[n % 4],
+                audience="students" if n % 2 else "youth",
+            )
+            self.upcoming.setdefault("id", event)
+            self.upcoming.setdefault("en", english)
+            for i, target in enumerate([event, english, event, english, event]):
+                with translation.override(target.locale.language_code):
+                    registrations.register(target, name=f"Peserta {n}-{i}", email="p@example.org")
+
+        # Held events: people checked in, some with a recorded attendance instead.
+        self.tickets = {}
+        self.certificates = {}
+        self.held = {}
+        for n in range(4):
+            event, english = add_event(
+                school, en, f"selesai-{n}", days=3, capacity=20, kecamatan=kecamatan[n]
+            )
+            people = []
+            for i, target in enumerate([event, english] * 3):
+                code = target.locale.language_code
+                with translation.override(code):
+                    person = registrations.register(target, name=f"Hadir {n}-{i}", email="")
+                registrations.check_in(person, admin_user)
+                people.append(person)
+            hold(event, attendance=None if n % 2 else 25)
+            self.held.setdefault("id", event)
+            self.held.setdefault("en", english)
+            for person in people:
+                person.refresh_from_db()
+                self.tickets.setdefault(person.language, person)
+                self.certificates.setdefault(
+                    person.language, registrations.issue_certificate(person)
+                )
+
+        # Held school sessions, one of them without an event any more.
+        for n in range(3):
+            request = SchoolSessionRequestFactory(program=school, kecamatan=kecamatan[n])
+            schools.confirm(request, start=timezone.now() + datetime.timedelta(days=2 + n))
+            schools.mark_held(request, 90 + n)
+        self.school_request = SchoolSessionRequestFactory(program=school)
+
+        # Ambassadors with public profiles and approved activities.
+        self.ambassador = None
+        for n in range(4):
+            application = AmbassadorApplicationFactory(
+                program=ambassador_program,
+                status=ApplicationStatus.ACCEPTED,
+                public_profile=n != 3,
+                profile_bio="Mahasiswa yang suka berbagi.",
+                language=LANGUAGES[n % 2],
+            )
+            self.ambassador = self.ambassador or application
+            for day in range(3):
+                AmbassadorActivity.objects.create(
+                    ambassador=application,
+                    date=datetime.date(2025 + day % 2, 3, 1 + day),
+                    title="Sosialisasi kampus",
+                    kecamatan=kecamatan[day],
+                    sessions_held=1,
+                    people_reached=20 + day,
+                    schools_reached=day % 2,
+                    status=ActivityStatus.APPROVED if day else ActivityStatus.SUBMITTED,
+                )
+
+    def url(self, name, code):
+        index = self.index[code]
+        programs = self.programs[code]
+        if name.startswith("program-"):
+            return programs[name.removeprefix("program-")].url
+        ticket = registrations.make_token(self.tickets[code])
+        return {
+            "index": lambda: index.url,
+            "listing": lambda: index.url + "events/",
+            "listing-past": lambda: index.url + "events/?when=past",
+            "listing-filtered": lambda: (
+                f"{index.url}events/?program={programs[ProgramKind.SCHOOL].pk}"
+                "&kecamatan=cempaka&audience=students"
+            ),
+            "verify": lambda: f"{index.url}verify/?code={self.certificates[code]}",
+            "verify-unknown": lambda: f"{index.url}verify/?code=LPR-NOTHING",
+            "event": lambda: self.upcoming[code].url,
+            "event-held": lambda: self.held[code].url,
+            "register": lambda: self.upcoming[code].url + "register/",
+            "school-request": lambda: programs[ProgramKind.SCHOOL].url + "request-session/",
+            "apply": lambda: programs[ProgramKind.AMBASSADOR].url + "apply/",
+            "assisted-reporting": lambda: (
+                programs[ProgramKind.DISABILITY].url + "assisted-reporting/"
+            ),
+            "thanks": lambda: programs[ProgramKind.SCHOOL].url + "thanks/school/",
+            "ical": lambda: f"/{code}/events.ics",
+            "ical-program": lambda: (
+                f"/{code}/programs/{programs[ProgramKind.SCHOOL].pk}/events.ics"
+            ),
+            "ticket": lambda: f"/outreach/ticket/{ticket}/",
+            "cancel-registration": lambda: f"/outreach/ticket/{ticket}/cancel/",
+            "certificate": lambda: f"/outreach/ticket/{ticket}/certificate.pdf",
+            "cancel-school-request": lambda: (
+                f"/outreach/school-request/{schools.make_token(self.school_request)}/cancel/"
+            ),
+            "log-activity": lambda: (
+                f"/outreach/ambassador/{ambassadors.make_token(self.ambassador)}/activity/"
+            ),
+        }[name]()
+
+
+@pytest.fixture
+def demo(home, home_en, locales, admin_user):
+    return Demo(locales, admin_user)
+
+
+PAGES = [
+    "index",
+    "program-school",
+    "program-ambassador",
+    "program-gender",
+    "program-disability",
+    "event",
+    "event-held",
+    "listing",
+    "listing-past",
+    "listing-filtered",
+    "register",
+    "school-request",
+    "apply",
+    "assisted-reporting",
+    "thanks",
+    "verify",
+    "verify-unknown",
+    "ical",
+    "ical-program",
+    "ticket",
+    "cancel-registration",
+    "certificate",
+    "cancel-school-request",
+    "log-activity",
+]
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_public_outreach_view_renders_within_15_queries(
+    client, demo, code, subtests, django_assert_max_num_queries
+):
+    """One demo per language (building it takes seconds); a subtest per page or view."""
+    for name in PAGES:
+        with subtests.test(name, page=name):
+            url = demo.url(name, code)
+            assert client.get(url).status_code == 200  # warms the cached page frame
+            with django_assert_max_num_queries(QUERY_BUDGET):
+                response = client.get(url)
+            assert response.status_code == 200
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_budgeted_pages_carry_reach_profiles_events_and_seats(client, demo, code):
+    """The budgeted pages really show the costly parts, taken from the source pages."""
+    html = client.get(demo.url("program-ambassador", code)).content.decode()
+    assert "Mahasiswa yang suka berbagi." in html
+    school_html = client.get(demo.url("program-school", code)).content.decode()
+    totals = school_html.split('class="reach__totals"')[1].split("</dl>")[0]
+    assert "<dd>0</dd>" not in totals
+    event_html = client.get(demo.url("event", code)).content.decode()
+    assert "0 of 3" in event_html or "0 dari 3" in event_html  # seats taken in both languages
+    ticket_html = client.get(demo.url("ticket", code)).content.decode()
+    assert demo.held[code].title in ticket_html
+
+
+GROWING = ["index", "program-school", "program-ambassador", "event", "listing", "ical"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_queries_do_not_grow_with_more_events_and_registrations(
+    client, demo, locales, code, subtests
+):
+    urls = {name: demo.url(name, code) for name in GROWING}
+    before = {}
+    for name, url in urls.items():
+        client.get(url)
+        before[name] = count_queries(client, url)
+    school = demo.programs["id"][ProgramKind.SCHOOL]
+    for n in range(5):
+        event, english = add_event(school, locales["en"], f"tambahan-{n}", days=8 + n)
+        for target in (event, english, demo.upcoming["id"]):
+            with translation.override(target.locale.language_code):
+                registrations.register(target, name="Lagi", email="")
+        if n % 2:
+            hold(event, attendance=10)
+    for name, url in urls.items():
+        with subtests.test(name, page=name):
+            client.get(url)
+            assert count_queries(client, url) <= before[name]
