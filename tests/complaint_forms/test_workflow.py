@@ -10,6 +10,7 @@ import pytest
 from complaint_forms import workflow
 from complaint_forms.models import RejectionReason, Status
 from complaint_forms.tasks import auto_close_answered
+from tests.complaint_forms.text import t
 
 from .factories import ReportFactory, UserFactory, coordinator, officer
 
@@ -56,7 +57,7 @@ def test_reject_needs_a_known_reason_and_closes_the_report(report):
     report.refresh_from_db()
     assert report.status == Status.REJECTED
     assert report.rejection_reason == "duplicate"
-    assert "Duplicate" in report.events.get().public_message
+    assert t("Duplicate") in report.events.get().public_message
 
 
 def test_transitions_from_the_wrong_state_are_refused(report, unit):
