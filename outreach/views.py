@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from django_ratelimit.core import is_ratelimited
@@ -307,14 +308,17 @@ def assisted_reporting(request, program):
 
 THANKS = {
     "school": (
-        "Thank you, we have your request",
-        "We sent a confirmation by email and will propose a date soon.",
+        gettext_lazy("Thank you, we have your request"),
+        gettext_lazy("We sent a confirmation by email and will propose a date soon."),
     ),
     "application": (
-        "Thank you for applying",
-        "We sent a confirmation by email. We will let you know the result.",
+        gettext_lazy("Thank you for applying"),
+        gettext_lazy("We sent a confirmation by email. We will let you know the result."),
     ),
-    "assisted": ("Thank you, we will contact you", "A staff member will contact you soon."),
+    "assisted": (
+        gettext_lazy("Thank you, we will contact you"),
+        gettext_lazy("A staff member will contact you soon."),
+    ),
 }
 
 
@@ -325,7 +329,7 @@ def program_thanks(request, program, what):
     return TemplateResponse(
         request,
         "outreach/message.html",
-        {"page": program, "heading": _(heading), "message": _(message), "back": program},
+        {"page": program, "heading": heading, "message": message, "back": program},
     )
 
 

@@ -4,7 +4,8 @@ check them in, the exit button leaves the gender page, and axe finds no serious 
 import datetime
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 
 import pytest
 from playwright.sync_api import expect
@@ -22,6 +23,16 @@ pytestmark = [
 ]
 
 EXIT_URL = "https://www.google.com/search?q=cuaca"
+
+
+def t(text):
+    """What the Indonesian page (and the admin) shows for this interface text. Form labels
+    that come from a model field are its lower-case verbose name, capitalised."""
+    with translation.override("id"):
+        translated = translation.gettext(text)
+        if translated == text and text[:1].isupper():
+            translated = capfirst(translation.gettext(text[:1].lower() + text[1:]))
+    return translated
 
 
 @pytest.fixture
@@ -58,24 +69,26 @@ def neutral_site(page):
 def test_a_school_requests_a_session(page, live_server, programs):
     school = programs["school"]
     page.goto(live_server.url + school.url)
-    page.get_by_role("link", name="Request a session for your school").click()
+    page.get_by_role("link", name=t("Request a session for your school")).click()
     day = timezone.localdate() + datetime.timedelta(days=20)
-    page.get_by_label("School name").fill("SMAN 2 Banjarbaru")
-    page.get_by_label("NPSN").fill("30304568")
-    page.get_by_label("Level").select_option("sma")
-    page.get_by_label("Kecamatan").select_option("cempaka")
-    page.get_by_label("Address").fill("Jl. Mistar Cokrokusumo")
-    page.get_by_label("Contact person").fill("Ibu Nur")
-    page.get_by_label("Role").fill("Guru BK")
-    page.get_by_label("Phone").fill("0812 5555 7777")
+    page.get_by_label(t("School name")).fill("SMAN 2 Banjarbaru")
+    page.get_by_label(t("NPSN")).fill("30304568")
+    page.locator("#id_level").select_option("sma")
+    page.get_by_label(t("Kecamatan")).select_option("cempaka")
+    page.get_by_label(t("Address")).fill("Jl. Mistar Cokrokusumo")
+    page.get_by_label(t("Contact person")).fill("Ibu Nur")
+    page.get_by_label(t("Role")).fill("Guru BK")
+    page.get_by_label(t("Phone")).fill("0812 5555 7777")
     page.locator("#id_email").fill("sman2@example.org")
-    page.get_by_label("Expected number of students").fill("200")
-    page.get_by_label("Grades").fill("X-XII")
-    page.get_by_label("First choice date").fill(day.isoformat())
-    page.get_by_label("Second choice date").fill((day + datetime.timedelta(days=2)).isoformat())
-    page.get_by_label("I agree").check()
-    page.get_by_role("button", name="Send the request").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    page.get_by_label(t("Expected number of students")).fill("200")
+    page.get_by_label(t("Grades")).fill("X-XII")
+    page.get_by_label(t("First choice date")).fill(day.isoformat())
+    page.get_by_label(t("Second choice date")).fill((day + datetime.timedelta(days=2)).isoformat())
+    page.get_by_label(t("I agree that these details are used to arrange the session")).check()
+    page.get_by_role("button", name=t("Send the request")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        t("Thank you, we have your request")
+    )
     stored = SchoolSessionRequest.objects.get()
     assert stored.phone == "+6281255557777"
     assert mail.outbox[-1].to == ["sman2@example.org"]
@@ -83,9 +96,9 @@ def test_a_school_requests_a_session(page, live_server, programs):
 
 def test_bad_school_request_shows_linked_errors(page, live_server, programs, axe):
     page.goto(live_server.url + programs["school"].url + "request-session/")
-    page.get_by_label("NPSN").fill("123")
-    page.get_by_role("button", name="Send the request").click()
-    npsn = page.get_by_label("NPSN")
+    page.get_by_label(t("NPSN")).fill("123")
+    page.get_by_role("button", name=t("Send the request")).click()
+    npsn = page.get_by_label(t("NPSN"))
     expect(npsn).to_have_attribute("aria-invalid", "true")
     described = npsn.get_attribute("aria-describedby")
     assert "id_npsn_error" in described
@@ -98,17 +111,17 @@ def test_a_student_registers_and_staff_check_them_in(
 ):
     event = programs["event"]
     page.goto(live_server.url + event.url)
-    page.get_by_role("link", name="Register").click()
-    page.get_by_label("Full name").fill("Andi Saputra")
-    page.get_by_label("School and class, or organisation").fill("SMAN 1, XI IPS 2")
+    page.get_by_role("link", name=t("Register")).click()
+    page.get_by_label(t("Full name")).fill("Andi Saputra")
+    page.get_by_label(t("School and class, or organisation")).fill("SMAN 1, XI IPS 2")
     page.locator("#id_email").fill("andi@example.org")
-    page.get_by_label("Under 18").check()
-    page.get_by_label("Parent or guardian's name").fill("Ibu Saputra")
-    page.get_by_label("Parent or guardian's phone or email").fill("0812 9999 0000")
-    page.get_by_label("My parent or guardian knows and agrees").check()
-    page.get_by_label("I agree that my details").check()
-    page.get_by_role("button", name="Register").click()
-    expect(page.get_by_role("heading", name="You are registered")).to_be_visible()
+    page.get_by_label(t("Under 18")).check()
+    page.get_by_label(t("Parent or guardian's name")).fill("Ibu Saputra")
+    page.get_by_label(t("Parent or guardian's phone or email")).fill("0812 9999 0000")
+    page.get_by_label(t("My parent or guardian knows and agrees")).check()
+    page.get_by_label(t("I agree that my details are used to organise this event")).check()
+    page.get_by_role("button", name=t("Register")).click()
+    expect(page.get_by_role("heading", name=t("You are registered"))).to_be_visible()
     registration = Registration.objects.get()
     expect(page.locator("#check-in-code")).to_have_text(registration.check_in_code)
     assert page.locator("figure.qr svg").count() == 1
@@ -117,15 +130,17 @@ def test_a_student_registers_and_staff_check_them_in(
     django_user_model.objects.create_superuser("petugas", "p@example.org", "rahasia-sekali-123")
     page.set_viewport_size({"width": 360, "height": 740})  # a phone at the door
     page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("petugas")
-    page.get_by_label("Password").fill("rahasia-sekali-123")
-    page.get_by_role("button", name="Sign in").click()
+    page.locator("#id_username").fill("petugas")
+    page.locator("#id_password").fill("rahasia-sekali-123")
+    page.get_by_role("button", name=t("Sign in")).click()
     page.wait_for_url("**/admin/")
     page.goto(f"{live_server.url}/admin/outreach/events/{event.pk}/check-in/")
-    page.get_by_label("Check-in code or name").fill(registration.check_in_code)
-    page.get_by_role("button", name="Find").click()
-    page.get_by_role("button", name="Mark attended").click()
-    expect(page.get_by_text("is checked in")).to_be_visible()
+    page.get_by_label(t("Check-in code or name")).fill(registration.check_in_code)
+    page.get_by_role("button", name=t("Find")).click()
+    page.get_by_role("button", name=t("Mark attended")).click()
+    expect(
+        page.get_by_text(t("%(name)s is checked in.") % {"name": "Andi Saputra"})
+    ).to_be_visible()
     registration.refresh_from_db()
     assert registration.attended_at is not None
 
@@ -146,7 +161,7 @@ def test_outreach_pages_have_no_serious_axe_violations(page, live_server, progra
 
 def test_exit_button_works_by_mouse(page, live_server, programs, neutral_site):
     page.goto(live_server.url + programs["gender"].url)
-    page.get_by_role("link", name="Exit this page").click()
+    page.get_by_role("link", name=t("Exit this page")).click()
     page.wait_for_url(EXIT_URL)
     assert page.url == EXIT_URL
 
@@ -179,6 +194,6 @@ def test_exit_link_works_without_javascript(browser, live_server, programs):
         lambda route: route.fulfill(status=200, content_type="text/html", body="<p>ok</p>"),
     )
     page.goto(live_server.url + programs["gender"].url)
-    page.get_by_role("link", name="Exit this page").click()
+    page.get_by_role("link", name=t("Exit this page")).click()
     page.wait_for_url(EXIT_URL)
     context.close()
