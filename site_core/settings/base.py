@@ -261,3 +261,17 @@ LOGGING = {
 }
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
+
+# --- search app (knowledge base and site search) -------------------------------------
+DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
+# PostgreSQL full-text search stems with the Snowball Indonesian stemmer.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
+# Elasticsearch/OpenSearch for the knowledge base when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="lapor-dev")
+ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
+# Where `import_knowledge_base` reads the sample content (relative to BASE_DIR).
+KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="../shared/data/knowledge_base/")
+SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")

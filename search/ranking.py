@@ -1,0 +1,288 @@
+"""An in-process BM25F index of the published answers of one language.
+
+Built from the database on first use in a process, kept per process, and rebuilt when
+the shared index version (bumped on publish, unpublish, move, delete and synonym edits)
+changes. Scoring runs over precomputed postings, so a query costs a few dictionary
+passes instead of a database round trip per term.
+"""
+
+import html
+import math
+import re
+import threading
+from dataclasses import dataclass
+
+from django.core.cache import cache
+
+from symspellpy import SymSpell, Verbosity
+
+from .text import analyse, is_stopword, language_of, normalise, stem, words
+
+VERSION_KEY = "search:index-version"
+# Field weights: the question says most, tags next, the body least per word.
+FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "category": 1.0, "short_answer": 1.0, "body": 1.0}
+K1 = 1.2
+B = 0.6
+# A document is shown only if it covers this share of the query's information (idf).
+MIN_COVERAGE = 0.45
+# ... and scores at least this share of the best document's score.
+MIN_RELATIVE_SCORE = 0.3
+TAG_RE = re.compile(r"<[^>]+>")
+
+_lock = threading.Lock()
+_indexes = {}
+
+
+@dataclass
+class Doc:
+    page_id: int
+    title: str
+    short_answer: str
+    source_id: str
+    category_id: int | None
+    text: str  # plain body text, for snippets
+
+
+def index_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def bump_version(**kwargs):
+    """Make every process rebuild its index on its next search."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def stream_text(value):
+    """Plain text of a StreamField's raw data (rich text tags removed)."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, str):
+            out.append(html.unescape(TAG_RE.sub(" ", node)))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if key not in ("type", "id"):
+                    walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    walk(value)
+    return " ".join(out)
+
+
+class Vocabulary:
+    """The indexed words of one language: "is it known?", completion and spelling."""
+
+    def __init__(self, counts, stems):
+        self.counts = counts
+        self.stems = stems
+        self._symspell = None
+        self._sorted = None
+
+    def knows(self, word, language):
+        return word in self.counts or stem(word, language) in self.stems
+
+    def correct(self, word, language):
+        if len(word) < 4 or any(c.isdigit() for c in word):
+            return None
+        distance = 1 if len(word) < 7 else 2
+        suggestions = self.symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=distance)
+        return suggestions[0].term if suggestions else None
+
+    def completions(self, prefix, language, limit=5):
+        if len(prefix) < 2:
+            return []
+        if self._sorted is None:
+            self._sorted = sorted(self.counts.items(), key=lambda item: -item[1])
+        return [w for w, _n in self._sorted if w.startswith(prefix) and w != prefix][:limit]
+
+    @property
+    def symspell(self):
+        if self._symspell is None:
+            symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for word, count in self.counts.items():
+                if len(word) >= 3 and not word.isdigit():
+                    symspell.create_dictionary_entry(word, count)
+            self._symspell = symspell
+        return self._symspell
+
+
+class AnswerIndex:
+    def __init__(self, language, docs, fields_by_doc):
+        self.language = language
+        self.docs = docs
+        self.by_page = {doc.page_id: i for i, doc in enumerate(docs)}
+        counts, tf, lengths = {}, [], []
+        for fields in fields_by_doc:
+            weighted, length = {}, 0.0
+            for name, text in fields.items():
+                weight = FIELD_WEIGHTS[name]
+                for word in words(text):
+                    counts[word] = counts.get(word, 0) + 1
+                for s in analyse(text, language):
+                    weighted[s] = weighted.get(s, 0.0) + weight
+                    length += weight
+            tf.append(weighted)
+            lengths.append(length)
+        n = len(docs)
+        avg = (sum(lengths) / n) if n else 1.0
+        postings = {}
+        for i, weighted in enumerate(tf):
+            norm = K1 * (1 - B + B * lengths[i] / avg)
+            for s, f in weighted.items():
+                postings.setdefault(s, []).append((i, f * (K1 + 1) / (f + norm)))
+        self.postings = postings
+        self.idf = {
+            s: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for s, p in postings.items()
+        }
+        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
+        self.vocabulary = Vocabulary(counts, set(postings))
+
+    # Scoring ---------------------------------------------------------------------
+    def score(self, processed):
+        """[(doc index, score, coverage)] for documents that meet the query, best first."""
+        totals, cover = {}, {}
+        total_idf = 0.0
+        for concept in processed.concepts:
+            known = [
+                sum(self.idf[s] for s in phrase) / len(phrase)
+                for phrase in concept.phrases
+                if all(s in self.idf for s in phrase)
+            ]
+            concept_idf = max(known) if known else self.unknown_idf
+            best = {}
+            for phrase, weight in concept.phrases.items():
+                idfs = [self.idf.get(s, 0.0) for s in phrase]
+                acc = {}
+                for s, idf in zip(phrase, idfs, strict=True):
+                    for d, part in self.postings.get(s, ()):
+                        got = acc.get(d)
+                        if got:
+                            got[0] += idf * part
+                            got[1] += 1
+                        else:
+                            acc[d] = [idf * part, 1]
+                size = len(phrase)
+                for d, (sc, matched) in acc.items():
+                    sc = weight * sc / size
+                    frac = matched / size
+                    prev = best.get(d)
+                    if prev is None or sc > prev[0]:
+                        best[d] = (sc, max(frac, prev[1] if prev else 0))
+                    elif frac > prev[1]:
+                        best[d] = (prev[0], frac)
+            total_idf += concept_idf
+            for d, (sc, frac) in best.items():
+                totals[d] = totals.get(d, 0.0) + sc
+                cover[d] = cover.get(d, 0.0) + frac * concept_idf
+        if not totals or total_idf <= 0:
+            return []
+        ranked = sorted(totals.items(), key=lambda item: -item[1])
+        top = ranked[0][1]
+        return [
+            (d, sc, cover[d] / total_idf)
+            for d, sc in ranked
+            if cover[d] / total_idf >= MIN_COVERAGE and sc >= MIN_RELATIVE_SCORE * top
+        ]
+
+
+def _load(language_code):
+    from wagtail.models import Locale
+
+    from .models import AnswerCategory, AnswerPage, AnswerPageTag
+
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return AnswerIndex(language_of(language_code), [], [])
+    pages = (
+        AnswerPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("pk")
+        .values_list("pk", "title", "short_answer", "body", "source_id", "category_id")
+    )
+    rows = list(pages)
+    tags = {}
+    for page_id, name in AnswerPageTag.objects.filter(content_object__locale=locale).values_list(
+        "content_object_id", "tag__name"
+    ):
+        tags.setdefault(page_id, []).append(name)
+    categories = dict(AnswerCategory.objects.filter(locale=locale).values_list("pk", "name"))
+    docs, fields = [], []
+    for pk, title, short_answer, body, source_id, category_id in rows:
+        raw = body.raw_data if hasattr(body, "raw_data") else body
+        text = stream_text(raw)
+        docs.append(Doc(pk, title, short_answer, source_id, category_id, text))
+        fields.append(
+            {
+                "title": title,
+                "tags": " ".join(tags.get(pk, [])),
+                "category": categories.get(category_id, ""),
+                "short_answer": short_answer,
+                "body": text,
+            }
+        )
+    return AnswerIndex(language_of(language_code), docs, fields)
+
+
+def get_index(language_code):
+    """The current index for a language, rebuilt when the shared version moved on."""
+    version = index_version()
+    entry = _indexes.get(language_code)
+    if entry and entry[0] == version:
+        return entry[1]
+    with _lock:
+        entry = _indexes.get(language_code)
+        if entry and entry[0] == version:
+            return entry[1]
+        index = _load(language_code)
+        _indexes[language_code] = (version, index)
+        return index
+
+
+def clear():
+    _indexes.clear()
+
+
+def highlight(text, marked_words, language, limit=None):
+    """Escaped text with query words wrapped in <mark>: escape first, then mark."""
+    from django.utils.safestring import mark_safe
+
+    text = text or ""
+    if limit and len(text) > limit:
+        text = _window(text, marked_words, language, limit)
+    stems = {stem(w, language) for w in marked_words if not is_stopword(w, language)}
+    out, pos = [], 0
+    for match in re.finditer(r"\w+", text):
+        out.append(html.escape(text[pos : match.start()]))
+        token = match.group(0)
+        norm = normalise(token)
+        if norm in marked_words or stem(norm, language) in stems:
+            out.append(f"<mark>{html.escape(token)}</mark>")
+        else:
+            out.append(html.escape(token))
+        pos = match.end()
+    out.append(html.escape(text[pos:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece was escaped above
+
+
+def _window(text, marked_words, language, limit):
+    """The part of a long text around the first matching word."""
+    stems = {stem(w, language) for w in marked_words}
+    for match in re.finditer(r"\w+", text):
+        norm = normalise(match.group(0))
+        if norm in marked_words or stem(norm, language) in stems:
+            start = max(0, match.start() - limit // 3)
+            break
+    else:
+        start = 0
+    snippet = text[start : start + limit]
+    return ("… " if start else "") + snippet + (" …" if start + limit < len(text) else "")

@@ -1,0 +1,58 @@
+"""Keep every search index fresh: publish, unpublish, move, delete and synonym edits."""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import ranking, synonyms
+
+
+def _answer_changed(instance):
+    from .backends import get_backend
+    from .models import AnswerPage
+
+    ranking.bump_version()
+    backend = get_backend()
+    if hasattr(backend, "update_answer") and isinstance(instance, AnswerPage):
+        backend.update_answer(instance)
+
+
+def on_published(sender, instance, **kwargs):
+    _answer_changed(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _answer_changed(instance)
+
+
+def on_moved(sender, instance, **kwargs):
+    _answer_changed(instance.specific_deferred)
+
+
+def on_deleted(sender, instance, **kwargs):
+    from .backends import get_backend
+
+    ranking.bump_version()
+    backend = get_backend()
+    if hasattr(backend, "remove_answer"):
+        backend.remove_answer(instance)
+
+
+def on_synonyms_changed(sender, instance, **kwargs):
+    synonyms.invalidate()
+    ranking.bump_version()
+
+
+def connect():
+    from .models import AnswerCategory, AnswerPage, Synonym
+
+    page_published.connect(on_published, sender=AnswerPage, dispatch_uid="search_published")
+    page_unpublished.connect(on_unpublished, sender=AnswerPage, dispatch_uid="search_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search_moved")
+    post_delete.connect(on_deleted, sender=AnswerPage, dispatch_uid="search_deleted")
+    for model in (Synonym,):
+        post_save.connect(on_synonyms_changed, sender=model, dispatch_uid=f"search_syn_{model}")
+        post_delete.connect(
+            on_synonyms_changed, sender=model, dispatch_uid=f"search_syn_del_{model}"
+        )
+    post_save.connect(ranking.bump_version, sender=AnswerCategory, dispatch_uid="search_cat")
