@@ -28,6 +28,7 @@ class Concept:
     phrases: dict = field(default_factory=dict)
     words: list = field(default_factory=list)  # surface words, for highlighting
     surfaces: dict = field(default_factory=dict)  # surface phrase -> weight, for ES
+    corrected: bool = False  # the citizen's word was unknown and replaced by a guess
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -56,7 +57,8 @@ class ProcessedQuery:
         return {s for c in self.concepts for phrase in c.phrases for s in phrase}
 
     def highlight_words(self):
-        return {w for c in self.concepts for w in c.words}
+        """Words to mark in snippets; fragments of synonyms ("el" of "ktp-el") are not."""
+        return {w for c in self.concepts for w in c.words if len(w) > 2 or w in self.words}
 
 
 class QueryBuilder:
@@ -75,10 +77,14 @@ class QueryBuilder:
         language = language_of(language)
         tokens = standardise(words(raw)[:MAX_QUERY_WORDS], language)
         groups = self.synonym_groups(language)
-        concepts, corrected, changed = [], [], False
+        stemmed_groups = [
+            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
+        ]
+        token_stems = [stem(t, language) for t in tokens]
+        concepts, output, unknown = [], [], []
         i = 0
         while i < len(tokens):
-            match = self._synonym_at(tokens, i, groups)
+            match = self._synonym_at(token_stems, i, stemmed_groups)
             if match:
                 length, group = match
                 surface = tokens[i : i + length]
@@ -87,38 +93,43 @@ class QueryBuilder:
                 for term in group:
                     concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
                 concepts.append(concept)
-                corrected.extend(surface)
+                output.append(" ".join(surface))
                 i += length
                 continue
             token = tokens[i]
             i += 1
+            output.append(token)
             if is_stopword(token, language):
-                corrected.append(token)
                 continue
+            known = self.vocabulary is None or self.vocabulary.knows(token, language)
+            if not known and any(c.isdigit() for c in token):
+                continue  # amounts and ages ("5rb", "80") say little about the topic
             concept = Concept(token)
-            is_last = prefix and i == len(tokens)
-            concept.add((stem(token, language),), 1.0, [token])
-            if is_last and self.vocabulary is not None:
+            concept.add((token_stems[i - 1],), 1.0, [token])
+            if prefix and i == len(tokens) and self.vocabulary is not None:
                 for word in self.vocabulary.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
-            elif self.vocabulary is not None and not self.vocabulary.knows(token, language):
-                fix = self.vocabulary.correct(token, language)
+            elif not known:
+                unknown.append((concept, len(output) - 1))
+            concepts.append(concept)
+        changed = False
+        if unknown:
+            context = {s for c in concepts for p in c.phrases for s in p}
+            for concept, position in unknown:
+                token = concept.text
+                fix = self.vocabulary.correct(token, language, context - {stem(token, language)})
                 if fix and not is_stopword(fix, language):
                     changed = True
-                    corrected.append(fix)
+                    output[position] = fix
+                    concept.corrected = True
                     concept.add((stem(fix, language),), CORRECTION_WEIGHT, [fix])
-                    self._add_synonyms_of(concept, fix, groups, language)
-                    concepts.append(concept)
-                    continue
-            corrected.append(token)
-            concepts.append(concept)
-        content = [w for c in concepts for w in c.text.split()]
+                    self._add_synonyms_of(concept, fix, stemmed_groups, language)
         return ProcessedQuery(
             raw=raw,
             language=language,
             concepts=concepts,
-            corrected=" ".join(corrected) if changed else "",
-            words=content,
+            corrected=" ".join(output) if changed else "",
+            words=[w for c in concepts for w in c.text.split()],
         )
 
     @staticmethod
@@ -128,18 +139,20 @@ class QueryBuilder:
         ) or tuple(stem(w, language) for w in term_words)
 
     @staticmethod
-    def _synonym_at(tokens, i, groups):
+    def _synonym_at(token_stems, i, stemmed_groups):
+        """The longest synonym term (compared by stems) starting at token i."""
         best = None
-        for group in groups:
-            for term in group:
+        for group, stemmed in stemmed_groups:
+            for term in stemmed:
                 n = len(term)
-                if tuple(tokens[i : i + n]) == term and (best is None or n > best[0]):
+                if tuple(token_stems[i : i + n]) == term and (best is None or n > best[0]):
                     best = (n, group)
         return best
 
-    def _add_synonyms_of(self, concept, word, groups, language):
-        for group in groups:
-            if (word,) in group:
+    def _add_synonyms_of(self, concept, word, stemmed_groups, language):
+        key = (stem(word, language),)
+        for group, stemmed in stemmed_groups:
+            if key in stemmed:
                 for term in group:
                     concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
 

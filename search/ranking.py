@@ -23,8 +23,11 @@ VERSION_KEY = "search:index-version"
 FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "category": 1.0, "short_answer": 1.0, "body": 1.0}
 K1 = 1.2
 B = 0.6
-# A document is shown only if it covers this share of the query's information (idf).
-MIN_COVERAGE = 0.45
+# A document is shown only if it covers a share of the query's information (idf): half
+# for a short query, less for a long question full of incidental words.
+MIN_COVERAGE = 0.5
+MIN_COVERAGE_LONG = 0.25
+COVERAGE_STEP = 0.04
 # ... and scores at least this share of the best document's score.
 MIN_RELATIVE_SCORE = 0.3
 TAG_RE = re.compile(r"<[^>]+>")
@@ -41,6 +44,12 @@ class Doc:
     source_id: str
     category_id: int | None
     text: str  # plain body text, for snippets
+
+
+def required_coverage(concepts):
+    if MIN_COVERAGE == 0:
+        return 0
+    return max(MIN_COVERAGE_LONG, MIN_COVERAGE - COVERAGE_STEP * max(0, concepts - 2))
 
 
 def index_version():
@@ -81,21 +90,31 @@ def stream_text(value):
 class Vocabulary:
     """The indexed words of one language: "is it known?", completion and spelling."""
 
-    def __init__(self, counts, stems):
+    def __init__(self, counts, stems, cooccurrence=None):
         self.counts = counts
         self.stems = stems
+        self.cooccurrence = cooccurrence
         self._symspell = None
         self._sorted = None
 
     def knows(self, word, language):
         return word in self.counts or stem(word, language) in self.stems
 
-    def correct(self, word, language):
+    def correct(self, word, language, context=()):
+        """The indexed word closest to an unknown one (symspellpy); among equally close
+        ones, the one that appears with the query's other words wins, then the commoner."""
         if len(word) < 4 or any(c.isdigit() for c in word):
             return None
-        distance = 1 if len(word) < 7 else 2
-        suggestions = self.symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=distance)
-        return suggestions[0].term if suggestions else None
+        distance = 1 if len(word) < 9 else 2
+        found = self.symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=distance)
+        if not found:
+            return None
+        if len(found) == 1 or not context or self.cooccurrence is None:
+            return found[0].term
+        return max(
+            found,
+            key=lambda s: (self.cooccurrence(stem(s.term, language), context), s.count),
+        ).term
 
     def completions(self, prefix, language, limit=5):
         if len(prefix) < 2:
@@ -144,7 +163,15 @@ class AnswerIndex:
             s: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for s, p in postings.items()
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
-        self.vocabulary = Vocabulary(counts, set(postings))
+        self.doc_stems = [set(weighted) for weighted in tf]
+        self.vocabulary = Vocabulary(counts, set(postings), self.cooccurrence)
+
+    def cooccurrence(self, candidate, context):
+        """How many of the context stems the best document with `candidate` also has."""
+        best = 0
+        for d, _part in self.postings.get(candidate, ()):
+            best = max(best, len(self.doc_stems[d] & context))
+        return best
 
     # Scoring ---------------------------------------------------------------------
     def score(self, processed):
@@ -158,6 +185,8 @@ class AnswerIndex:
                 if all(s in self.idf for s in phrase)
             ]
             concept_idf = max(known) if known else self.unknown_idf
+            if concept.corrected:
+                concept_idf /= 2  # a guessed word is weaker evidence either way
             best = {}
             for phrase, weight in concept.phrases.items():
                 idfs = [self.idf.get(s, 0.0) for s in phrase]
@@ -187,10 +216,11 @@ class AnswerIndex:
             return []
         ranked = sorted(totals.items(), key=lambda item: -item[1])
         top = ranked[0][1]
+        needed = required_coverage(len(processed.concepts))
         return [
             (d, sc, cover[d] / total_idf)
             for d, sc in ranked
-            if cover[d] / total_idf >= MIN_COVERAGE and sc >= MIN_RELATIVE_SCORE * top
+            if cover[d] / total_idf >= needed and sc >= MIN_RELATIVE_SCORE * top
         ]
 
 

@@ -93,3 +93,8 @@ def related_answers(page, limit=3):
     ids = [hit.page_id for hit in results.hits if hit.page_id != page.pk][:limit]
     found = {p.pk: p for p in AnswerPage.objects.live().public().filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
+
+
+def suggest(prefix, language="id", limit=6):
+    """Answers for search-as-you-type: the last word counts as the start of a word."""
+    return get_backend().suggest(prefix, language=language, limit=limit)

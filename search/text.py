@@ -134,7 +134,7 @@ STOPWORDS = {
         sedang sehingga sejak seperti setelah sih siapa sudah supaya tapi telah tentang
         terhadap tersebut terus tiap tidak untuk waktu yaitu yang ya deh nih tuh loh dll
         gitu kayak pernah tolong mohon terima kasih min admin pak bu kak hari ini kemarin
-        besok sekarang biar""".split()
+        besok sekarang biar gara ku mu kayak nya""".split()
     ),
     "en": set(
         """a about after again all am an and any are as at be because been before being but
