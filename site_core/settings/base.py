@@ -265,7 +265,7 @@ SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
 # PostgreSQL full-text search stems with the Snowball Indonesian stemmer.
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
 # Elasticsearch/OpenSearch for the knowledge base when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
