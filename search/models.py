@@ -203,27 +203,28 @@ class AnswerPage(BasePage):
         return super().get_page_context_summary() or self.short_answer
 
     def chosen_related(self):
-        ids = [link.page_id for link in self.related_answers.all() if link.page_id]
-        pages = AnswerPage.objects.live().public().filter(pk__in=ids)
-        by_id = {page.pk: page for page in pages}
-        return [by_id[pk] for pk in ids if pk in by_id]
-
-    def suggested_related(self, limit=3):
-        """Answers the search finds for this question, for when editors chose none."""
-        from .services import related_answers
-
-        return related_answers(self, limit=limit)
+        """[{title, url}] of the answers editors chose, live ones only."""
+        links = self.related_answers.select_related("page").all()
+        return [
+            {"title": link.page.title, "url": link.page.url}
+            for link in links
+            if link.page and link.page.live
+        ]
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
         from .forms import AnswerFeedbackForm
+        from .services import related_answers
 
         context = super().get_context(request, *args, **kwargs)
         related = self.chosen_related()
         if len(related) < 3:
-            seen = {page.pk for page in related} | {self.pk}
-            related += [p for p in self.suggested_related(limit=5) if p.pk not in seen][
-                : 3 - len(related)
-            ]
+            urls = {item["url"] for item in related}
+            for item in related_answers(self, get_language(), limit=5):
+                if item["url"] not in urls and len(related) < 3:
+                    related.append(item)
+                    urls.add(item["url"])
         context["related"] = related
         context["feedback_form"] = AnswerFeedbackForm()
         context["feedback_sent"] = request.GET.get("feedback") == "thanks"

@@ -44,6 +44,7 @@ class Doc:
     source_id: str
     category_id: int | None
     text: str  # plain body text, for snippets
+    url: str = ""
 
 
 def required_coverage(concepts):
@@ -135,8 +136,9 @@ class Vocabulary:
 
 
 class AnswerIndex:
-    def __init__(self, language, docs, fields_by_doc):
+    def __init__(self, language, docs, fields_by_doc, categories=None):
         self.language = language
+        self.categories = categories or {}  # pk -> (slug, name)
         self.docs = docs
         self.by_page = {doc.page_id: i for i, doc in enumerate(docs)}
         counts, tf, lengths = {}, [], []
@@ -245,22 +247,34 @@ def _load(language_code):
         "content_object_id", "tag__name"
     ):
         tags.setdefault(page_id, []).append(name)
-    categories = dict(AnswerCategory.objects.filter(locale=locale).values_list("pk", "name"))
+    categories = {
+        pk: (slug, name)
+        for pk, slug, name in AnswerCategory.objects.filter(locale=locale).values_list(
+            "pk", "slug", "name"
+        )
+    }
+    urls = {
+        page.pk: page.get_url() or ""
+        for page in AnswerPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .only("pk", "url_path", "locale_id", "depth", "path")
+    }
     docs, fields = [], []
     for pk, title, short_answer, body, source_id, category_id in rows:
         raw = body.raw_data if hasattr(body, "raw_data") else body
         text = stream_text(raw)
-        docs.append(Doc(pk, title, short_answer, source_id, category_id, text))
+        docs.append(Doc(pk, title, short_answer, source_id, category_id, text, urls.get(pk, "")))
         fields.append(
             {
                 "title": title,
                 "tags": " ".join(tags.get(pk, [])),
-                "category": categories.get(category_id, ""),
+                "category": categories.get(category_id, ("", ""))[1],
                 "short_answer": short_answer,
                 "body": text,
             }
         )
-    return AnswerIndex(language_of(language_code), docs, fields)
+    return AnswerIndex(language_of(language_code), docs, fields, categories)
 
 
 def get_index(language_code):

@@ -1,15 +1,16 @@
 """What views, the API and other apps call: search with promotions and query logging."""
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
 from .models import AnswerPage, ZeroResultQuery
 from .ranking import highlight
-from .text import language_of, normalise
+from .text import language_of, words
 
 MAX_LOGGED_QUERY = 255
 
@@ -26,14 +27,18 @@ def search(query, language="id", filters=None, page=1, page_size=PAGE_SIZE, log=
             results.hits = promoted + [hit for hit in results.hits if hit.page_id not in ids]
             results.total += len(promoted)
     if log and query.strip():
-        log_query(query, language, results.total)
+        from .tasks import log_search_query
+
+        log_search_query.enqueue(query[:MAX_LOGGED_QUERY], language, results.total)
     return results
 
 
 def promoted_hits(query, language):
     """Pages editors promoted for this query (wagtail.contrib.search_promotions)."""
-    text = normalise(query).strip()[:MAX_LOGGED_QUERY]
+    text = " ".join(words(query))[:MAX_LOGGED_QUERY]
     if not text:
+        return []
+    if text not in promoted_queries():
         return []
     query_obj = Query.objects.filter(query_string=text).first()
     if query_obj is None:
@@ -63,9 +68,27 @@ def promoted_hits(query, language):
     return hits
 
 
+PROMOTED_KEY = "search:promoted-queries"
+
+
+def promoted_queries():
+    """Query strings that have promotions, cached so most searches skip the lookup."""
+    found = cache.get(PROMOTED_KEY)
+    if found is None:
+        found = set(
+            SearchPromotion.objects.values_list("query__query_string", flat=True).distinct()
+        )
+        cache.set(PROMOTED_KEY, found, 60 * 60)
+    return found
+
+
+def forget_promotions(**kwargs):
+    cache.delete(PROMOTED_KEY)
+
+
 def log_query(query, language, total):
     """Wagtail's search terms report counts every query; ours keeps the ones that failed."""
-    text = normalise(query).strip()[:MAX_LOGGED_QUERY]
+    text = " ".join(words(query))[:MAX_LOGGED_QUERY]
     if not text:
         return
     Query.get(text).add_hit()
@@ -84,15 +107,26 @@ def log_query(query, language, total):
             )
 
 
-def related_answers(page, limit=3):
-    """Answers the search finds for this answer's question (same language), itself excluded."""
-    language = page.locale.language_code
+def related_answers(page, language, limit=3):
+    """[{title, url}] of answers the search finds for this answer's question, filled up
+    with answers of the same category; served from the search index, not the database."""
+    from .ranking import get_index
+
     results = get_backend().search(
         page.title, language=language, filters={"type": "answer"}, page=1, page_size=limit + 1
     )
-    ids = [hit.page_id for hit in results.hits if hit.page_id != page.pk][:limit]
-    found = {p.pk: p for p in AnswerPage.objects.live().public().filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+    related = [
+        {"title": hit.title, "url": hit.url} for hit in results.hits if hit.page_id != page.pk
+    ][:limit]
+    if len(related) < limit and page.category_id:
+        seen = {item["url"] for item in related}
+        for doc in get_index(language).docs:
+            if len(related) >= limit:
+                break
+            if doc.category_id == page.category_id and doc.page_id != page.pk:
+                if doc.url not in seen:
+                    related.append({"title": doc.title, "url": doc.url})
+    return related
 
 
 def suggest(prefix, language="id", limit=6):

@@ -56,3 +56,12 @@ def connect():
             on_synonyms_changed, sender=model, dispatch_uid=f"search_syn_del_{model}"
         )
     post_save.connect(ranking.bump_version, sender=AnswerCategory, dispatch_uid="search_cat")
+    # Any publish may change answer URLs (a parent's slug): the index keeps URLs.
+    page_published.connect(ranking.bump_version, dispatch_uid="search_any_published")
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from .services import forget_promotions
+
+    post_save.connect(forget_promotions, sender=SearchPromotion, dispatch_uid="search_promo")
+    post_delete.connect(forget_promotions, sender=SearchPromotion, dispatch_uid="search_promo_d")

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from ..query import QueryBuilder
 from ..ranking import highlight
@@ -103,14 +103,11 @@ class SearchBackend:
 
         if processed.is_empty:
             return []
-        locale = Locale.objects.filter(language_code=language).first()
-        if locale is None:
-            return []
         text = " ".join(c.words[0] for c in processed.concepts if c.words)
         queryset = (
             Page.objects.live()
             .public()
-            .filter(locale=locale)
+            .filter(locale__language_code=language)
             .not_type(AnswerPage, KnowledgeBaseIndexPage)
             .exclude(depth__lte=1)
         )

@@ -1,9 +1,6 @@
 """The default backend: answers ranked in process (BM25F over Indonesian stems), other
 pages through Wagtail's database search backend (SQLite FTS5 / PostgreSQL FTS)."""
 
-from wagtail.models import Page
-
-from ..models import AnswerCategory, AnswerPage
 from ..ranking import get_index, highlight
 from ..text import language_of
 from .base import PAGE_SIZE, SNIPPET_CHARS, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
@@ -25,9 +22,7 @@ class DatabaseSearchBackend(SearchBackend):
         filters = filters or {}
         index, processed, ranked = self.ranked_answers(query, language)
         lang = language_of(language)
-        categories = {
-            c.pk: c for c in AnswerCategory.objects.filter(locale__language_code=language)
-        }
+        categories = index.categories
         answer_hits = [(index.docs[d], score) for d, score, _cov in ranked]
         category_counts = {}
         for doc, _score in answer_hits:
@@ -38,7 +33,7 @@ class DatabaseSearchBackend(SearchBackend):
             answer_hits = [
                 (doc, s)
                 for doc, s in answer_hits
-                if doc.category_id in categories and categories[doc.category_id].slug == wanted
+                if doc.category_id in categories and categories[doc.category_id][0] == wanted
             ]
         kind = filters.get("type")
         pages = [] if kind == TYPE_ANSWER or wanted else self.other_pages(processed, language)
@@ -50,7 +45,6 @@ class DatabaseSearchBackend(SearchBackend):
         remaining = page_size - len(window_answers)
         page_start = max(0, start - len(answer_hits))
         window_pages = pages[page_start : page_start + remaining] if remaining > 0 else []
-        urls = self._urls([doc.page_id for doc, _s in window_answers])
         words = processed.highlight_words()
         hits = []
         for doc, score in window_answers:
@@ -59,22 +53,19 @@ class DatabaseSearchBackend(SearchBackend):
                 Hit(
                     page_id=doc.page_id,
                     title=doc.title,
-                    url=urls.get(doc.page_id, ""),
+                    url=doc.url,
                     snippet=highlight(doc.short_answer or doc.text, words, lang, SNIPPET_CHARS),
                     title_html=highlight(doc.title, words, lang),
                     type=TYPE_ANSWER,
                     score=score,
                     source_id=doc.source_id,
-                    category=category.name if category else "",
+                    category=category[1] if category else "",
                 )
             )
         hits.extend(window_pages)
         facets = {
             "category": sorted(
-                (
-                    (categories[pk].slug, categories[pk].name, n)
-                    for pk, n in category_counts.items()
-                ),
+                ((*categories[pk], n) for pk, n in category_counts.items()),
                 key=lambda item: (-item[2], item[1]),
             ),
             "type": [
@@ -96,18 +87,4 @@ class DatabaseSearchBackend(SearchBackend):
     def suggest(self, prefix, language="id", limit=6):
         index, processed, ranked = self.ranked_answers(prefix, language, prefix=True)
         docs = [index.docs[d] for d, _score, _cov in ranked[:limit]]
-        urls = self._urls([doc.page_id for doc in docs])
-        return [
-            {"title": doc.title, "url": urls.get(doc.page_id, ""), "source_id": doc.source_id}
-            for doc in docs
-        ]
-
-    @staticmethod
-    def _urls(page_ids):
-        """Page URLs without a query per page (url_path + the site's root paths)."""
-        if not page_ids:
-            return {}
-        pages = AnswerPage.objects.filter(pk__in=page_ids).only(
-            "pk", "url_path", "locale_id", "depth", "path"
-        )
-        return {page.pk: Page.get_url(page) or "" for page in pages}
+        return [{"title": doc.title, "url": doc.url, "source_id": doc.source_id} for doc in docs]
