@@ -159,7 +159,7 @@ class QueryBuilder:
     # Elasticsearch ---------------------------------------------------------------
     FIELDS = ["title^3", "tags^2", "category_name", "short_answer", "body"]
 
-    def to_elasticsearch(self, processed, search, filters=None, minimum_should_match="60%"):
+    def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
         """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
         concept (its best phrase wins), the same field weights as the database ranking."""
         from elasticsearch.dsl import Q
@@ -181,11 +181,17 @@ class QueryBuilder:
             shoulds.append(
                 Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
             )
-        query = Q("bool", should=shoulds, minimum_should_match=minimum_should_match)
         filters = filters or {}
-        search = search.query(query).filter("term", language=processed.language)
+        conditions = [Q("term", language=processed.language)]
         if filters.get("category"):
-            search = search.filter("term", category=filters["category"])
+            conditions.append(Q("term", category=filters["category"]))
+        query = Q(
+            "bool",
+            should=shoulds,
+            minimum_should_match=minimum_should_match,
+            filter=conditions,
+        )
+        search = search.query(query)
         search = search.highlight(
             "title", "short_answer", "body", fragment_size=160, number_of_fragments=1
         )

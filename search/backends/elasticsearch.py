@@ -41,7 +41,10 @@ class ElasticsearchSearchBackend(SearchBackend):
         needed = required_coverage(len(processed.concepts))
         search = Search(using=CONNECTION, index=alias_name(language))
         search = builder.to_elasticsearch(
-            processed, search, filters=filters, minimum_should_match=f"{round(needed * 100)}%"
+            processed,
+            search,
+            filters=filters,
+            minimum_should_match=max(1, round(needed * len(processed.concepts))),
         )
         start = (page - 1) * page_size
         return processed, search[start : start + page_size]
