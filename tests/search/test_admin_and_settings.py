@@ -71,7 +71,8 @@ from search.query import QueryBuilder
 backend = get_backend()
 assert backend.name == "elasticsearch", backend.name
 client()  # configures the connection; nothing is sent
-backend.query_builder = QueryBuilder(vocabulary=None, synonym_groups=[[("pju",), ("lampu", "jalan")]])
+groups = [[("pju",), ("lampu", "jalan")]]
+backend.query_builder = QueryBuilder(vocabulary=None, synonym_groups=groups)
 processed, search = backend.build_search("PJU mati gmn", "id", {"category": "infrastruktur"})
 body = search.to_dict()
 assert body["query"]["bool"]["should"], body
