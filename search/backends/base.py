@@ -79,6 +79,19 @@ class Results:
         }
 
 
+def locale_id(language):
+    """The Locale id of a language code, cached (it never changes for a code)."""
+    from django.core.cache import cache
+
+    from wagtail.models import Locale
+
+    return cache.get_or_set(
+        f"search:locale:{language}",
+        lambda: Locale.objects.filter(language_code=language).values_list("pk", flat=True).first(),
+        None,
+    )
+
+
 class SearchBackend:
     """search(query, language, filters, page) -> Results; suggest(prefix, language)."""
 
@@ -107,7 +120,7 @@ class SearchBackend:
         queryset = (
             Page.objects.live()
             .public()
-            .filter(locale__language_code=language)
+            .filter(locale_id=locale_id(language))
             .not_type(AnswerPage, KnowledgeBaseIndexPage)
             .exclude(depth__lte=1)
         )
