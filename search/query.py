@@ -117,7 +117,13 @@ class QueryBuilder:
             context = {s for c in concepts for p in c.phrases for s in p}
             for concept, position in unknown:
                 token = concept.text
-                fix = self.vocabulary.correct(token, language, context - {stem(token, language)})
+                neighbours = (
+                    output[position - 1] if position > 0 else None,
+                    output[position + 1] if position + 1 < len(output) else None,
+                )
+                fix = self.vocabulary.correct(
+                    token, language, context - {stem(token, language)}, neighbours
+                )
                 if fix and not is_stopword(fix, language):
                     changed = True
                     output[position] = fix

@@ -24,10 +24,12 @@ FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "category": 1.0, "short_answer": 1.0
 K1 = 1.2
 B = 0.6
 # A document is shown only if it covers a share of the query's information (idf): half
-# for a short query, less for a long question full of incidental words.
+# of a one- or two-word query, less of a longer one, whose extra words are often incidental
+# ("tiap sore", "dari kemarin"). Unknown words count in full, so a query about something
+# the site never mentions ("jadwal bioskop") stays empty.
 MIN_COVERAGE = 0.5
+COVERAGE_BY_LENGTH = {3: 0.35, 4: 0.3, 5: 0.28}
 MIN_COVERAGE_LONG = 0.25
-COVERAGE_STEP = 0.04
 # ... and scores at least this share of the best document's score.
 MIN_RELATIVE_SCORE = 0.3
 TAG_RE = re.compile(r"<[^>]+>")
@@ -50,7 +52,9 @@ class Doc:
 def required_coverage(concepts):
     if MIN_COVERAGE == 0:
         return 0
-    return max(MIN_COVERAGE_LONG, MIN_COVERAGE - COVERAGE_STEP * max(0, concepts - 2))
+    if concepts <= 2:
+        return MIN_COVERAGE
+    return COVERAGE_BY_LENGTH.get(concepts, MIN_COVERAGE_LONG)
 
 
 def index_version():
@@ -91,30 +95,42 @@ def stream_text(value):
 class Vocabulary:
     """The indexed words of one language: "is it known?", completion and spelling."""
 
-    def __init__(self, counts, stems, cooccurrence=None):
+    def __init__(self, counts, stems, cooccurrence=None, bigrams=frozenset()):
         self.counts = counts
         self.stems = stems
         self.cooccurrence = cooccurrence
+        self.bigrams = bigrams  # hashes of word pairs seen in titles and tags
         self._symspell = None
         self._sorted = None
 
     def knows(self, word, language):
         return word in self.counts or stem(word, language) in self.stems
 
-    def correct(self, word, language, context=()):
+    def correct(self, word, language, context=(), neighbours=(None, None)):
         """The indexed word closest to an unknown one (symspellpy); among equally close
-        ones, the one that appears with the query's other words wins, then the commoner."""
+        ones, the one that forms a known phrase with its neighbour ("pungutan lair" ->
+        "pungutan liar") wins, then the one found with the query's other words, then the
+        commoner."""
         if len(word) < 4 or any(c.isdigit() for c in word):
             return None
         distance = 1 if len(word) < 9 else 2
         found = self.symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=distance)
         if not found:
             return None
-        if len(found) == 1 or not context or self.cooccurrence is None:
+        if len(found) == 1 or self.cooccurrence is None:
             return found[0].term
+        before, after = neighbours
+
+        def phrase(term):
+            return hash((before, term)) in self.bigrams or hash((term, after)) in self.bigrams
+
         return max(
             found,
-            key=lambda s: (self.cooccurrence(stem(s.term, language), context), s.count),
+            key=lambda s: (
+                phrase(s.term),
+                self.cooccurrence(stem(s.term, language), context) if context else 0,
+                s.count,
+            ),
         ).term
 
     def completions(self, prefix, language, limit=5):
@@ -141,13 +157,16 @@ class AnswerIndex:
         self.categories = categories or {}  # pk -> (slug, name)
         self.docs = docs
         self.by_page = {doc.page_id: i for i, doc in enumerate(docs)}
-        counts, tf, lengths = {}, [], []
+        counts, tf, lengths, bigrams = {}, [], [], set()
         for fields in fields_by_doc:
             weighted, length = {}, 0.0
             for name, text in fields.items():
                 weight = FIELD_WEIGHTS[name]
-                for word in words(text):
+                found = words(text)
+                for word in found:
                     counts[word] = counts.get(word, 0) + 1
+                if name in ("title", "tags"):
+                    bigrams.update(hash(pair) for pair in zip(found, found[1:], strict=False))
                 for s in analyse(text, language):
                     weighted[s] = weighted.get(s, 0.0) + weight
                     length += weight
@@ -166,7 +185,7 @@ class AnswerIndex:
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self.doc_stems = [set(weighted) for weighted in tf]
-        self.vocabulary = Vocabulary(counts, set(postings), self.cooccurrence)
+        self.vocabulary = Vocabulary(counts, set(postings), self.cooccurrence, bigrams)
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
