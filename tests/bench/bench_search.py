@@ -15,8 +15,8 @@ each of those three answers, shuffled, with the tags and category of one of them
 the real vocabulary and phrasing, so they are realistic, topical distractors.
 Page creation through Wagtail (revision, publish) takes ~80 ms each, so synthetic answers
 are bulk-inserted straight into the page tables (valid treebeard paths, live, url paths)
-and indexed for Wagtail's search backend with its own `add_bulk`; quality figures at scale are printed too (the distractors may
-legitimately outrank a real answer).
+and indexed for Wagtail's search backend with its own `add_bulk`. Quality figures at
+scale are printed too (a distractor may legitimately outrank a real answer).
 """
 
 import json
