@@ -20,7 +20,7 @@ from wagtail.models import Locale
 from tqdm import tqdm
 
 from search.models import AnswerCategory, AnswerPage, KnowledgeBaseIndexPage
-from site_core.models import HomePage, WorkUnit
+from site_core.models import HomePage, MainNavigationLink, NavigationSettings, WorkUnit
 
 DEFAULT_PATH = "../shared/data/knowledge_base/"
 STEP_RE = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -174,7 +174,18 @@ class Command(BaseCommand):
         index = KnowledgeBaseIndexPage(**INDEX["id"])
         home.add_child(instance=index)
         index.save_revision().publish()
+        self.add_to_main_menu(home, index)
         return index
+
+    def add_to_main_menu(self, home, index):
+        site = home.get_site()
+        if site is None:
+            return
+        navigation = NavigationSettings.for_site(site)
+        if not navigation.main_links.filter(page=index).exists():
+            MainNavigationLink.objects.create(
+                setting=navigation, page=index, sort_order=navigation.main_links.count()
+            )
 
     def ensure_index_translation(self, index, locale):
         existing = index.get_translation_or_none(locale)
