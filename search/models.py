@@ -276,6 +276,17 @@ class Synonym(models.Model):
     def __str__(self):
         return self.terms
 
+    def clean(self):
+        from django.conf import settings
+
+        codes = [code for code, _name in settings.LANGUAGES]
+        if self.language_code and self.language_code not in codes:
+            raise ValidationError(
+                {"language_code": _("Use one of: %(codes)s.") % {"codes": ", ".join(codes)}}
+            )
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two words separated by commas.")})
+
     def term_list(self):
         return [t.strip().lower() for t in self.terms.split(",") if t.strip()]
 

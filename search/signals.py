@@ -1,10 +1,14 @@
 """Keep every search index fresh: publish, unpublish, move, delete and synonym edits."""
 
+import logging
+
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import ranking, synonyms
+
+logger = logging.getLogger(__name__)
 
 
 def _answer_changed(instance):
@@ -14,7 +18,10 @@ def _answer_changed(instance):
     ranking.bump_version()
     backend = get_backend()
     if hasattr(backend, "update_answer") and isinstance(instance, AnswerPage):
-        backend.update_answer(instance)
+        try:
+            backend.update_answer(instance)
+        except Exception:  # noqa: BLE001 - publishing must not fail when the index is down
+            logger.exception("Could not update the search index for page %s", instance.pk)
 
 
 def on_published(sender, instance, **kwargs):
@@ -35,7 +42,10 @@ def on_deleted(sender, instance, **kwargs):
     ranking.bump_version()
     backend = get_backend()
     if hasattr(backend, "remove_answer"):
-        backend.remove_answer(instance)
+        try:
+            backend.remove_answer(instance)
+        except Exception:  # noqa: BLE001 - deleting must not fail when the index is down
+            logger.exception("Could not remove page %s from the search index", instance.pk)
 
 
 def on_synonyms_changed(sender, instance, **kwargs):

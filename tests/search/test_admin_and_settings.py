@@ -107,3 +107,13 @@ def test_production_settings_with_elasticsearch_build_queries_without_a_server()
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
+
+
+def test_synonym_needs_two_terms_and_a_known_language(db):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        Synonym(terms="ktp").clean()
+    with pytest.raises(ValidationError):
+        Synonym(terms="ktp, e-ktp", language_code="xx").clean()
+    Synonym(terms="ktp, e-ktp", language_code="id").clean()
