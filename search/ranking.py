@@ -10,8 +10,10 @@ import html
 import math
 import re
 import threading
+from array import array
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 
 from symspellpy import SymSpell, Verbosity
@@ -174,25 +176,36 @@ class AnswerIndex:
             lengths.append(length)
         n = len(docs)
         avg = (sum(lengths) / n) if n else 1.0
+        # Postings as compact arrays (document numbers, precomputed BM25 term parts):
+        # about 8 bytes a posting, so 100,000 answers fit in a few hundred MB.
         postings = {}
         for i, weighted in enumerate(tf):
             norm = K1 * (1 - B + B * lengths[i] / avg)
             for s, f in weighted.items():
-                postings.setdefault(s, []).append((i, f * (K1 + 1) / (f + norm)))
+                entry = postings.get(s)
+                if entry is None:
+                    entry = postings[s] = (array("I"), array("f"))
+                entry[0].append(i)
+                entry[1].append(f * (K1 + 1) / (f + norm))
+        del tf
         self.postings = postings
         self.idf = {
-            s: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for s, p in postings.items()
+            s: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for s, p in postings.items()
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
-        self.doc_stems = [set(weighted) for weighted in tf]
         self.vocabulary = Vocabulary(counts, set(postings), self.cooccurrence, bigrams)
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
-        best = 0
-        for d, _part in self.postings.get(candidate, ()):
-            best = max(best, len(self.doc_stems[d] & context))
-        return best
+        with_candidate = set(self.postings.get(candidate, ((), ()))[0])
+        if not with_candidate:
+            return 0
+        counts = {}
+        for s in context:
+            for d in self.postings.get(s, ((), ()))[0]:
+                if d in with_candidate:
+                    counts[d] = counts.get(d, 0) + 1
+        return max(counts.values(), default=0)
 
     # Scoring ---------------------------------------------------------------------
     def score(self, processed):
@@ -213,7 +226,8 @@ class AnswerIndex:
                 idfs = [self.idf.get(s, 0.0) for s in phrase]
                 acc = {}
                 for s, idf in zip(phrase, idfs, strict=True):
-                    for d, part in self.postings.get(s, ()):
+                    ids, parts = self.postings.get(s, ((), ()))
+                    for d, part in zip(ids, parts, strict=True):
                         got = acc.get(d)
                         if got:
                             got[0] += idf * part
@@ -297,10 +311,19 @@ def _load(language_code):
 
 
 def get_index(language_code):
-    """The current index for a language, rebuilt when the shared version moved on."""
+    """The current index for a language, rebuilt when the shared version moved on.
+
+    A small index is rebuilt at once; a large one (SEARCH_SYNC_REBUILD_MAX_ANSWERS) is
+    rebuilt in a background thread while searches keep using the previous one, so no
+    citizen waits for a rebuild after an editor publishes.
+    """
     version = index_version()
     entry = _indexes.get(language_code)
     if entry and entry[0] == version:
+        return entry[1]
+    limit = getattr(settings, "SEARCH_SYNC_REBUILD_MAX_ANSWERS", 3000)
+    if entry and len(entry[1].docs) > limit:
+        _rebuild_in_background(language_code, version)
         return entry[1]
     with _lock:
         entry = _indexes.get(language_code)
@@ -309,6 +332,27 @@ def get_index(language_code):
         index = _load(language_code)
         _indexes[language_code] = (version, index)
         return index
+
+
+_building = set()
+
+
+def _rebuild_in_background(language_code, version):
+    with _lock:
+        if language_code in _building:
+            return
+        _building.add(language_code)
+
+    def work():
+        from django.db import connection
+
+        try:
+            _indexes[language_code] = (version, _load(language_code))
+        finally:
+            _building.discard(language_code)
+            connection.close()
+
+    threading.Thread(target=work, name=f"search-index-{language_code}", daemon=True).start()
 
 
 def clear():
