@@ -1,1 +1,10 @@
-urlpatterns = []
+"""JSON endpoints without a language prefix: the language is a parameter."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("api/search/", views.search_api, name="search_api"),
+    path("api/search/suggest/", views.suggest_api, name="search_suggest"),
+]

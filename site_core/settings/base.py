@@ -288,5 +288,20 @@ COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", defau
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
 
+# --- search app (knowledge base and site search) -------------------------------------
+DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
+# PostgreSQL full-text search stems with the Snowball Indonesian stemmer.
+if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
+# Elasticsearch/OpenSearch for the knowledge base when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="lapor-dev")
+ELASTICSEARCH_TIMEOUT = env.int("ELASTICSEARCH_TIMEOUT", default=5)
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
+# Where `import_knowledge_base` reads its content (relative to BASE_DIR); the sample
+# content ships with the app so the demo needs nothing outside the checkout.
+KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_base/")
+SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
+
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class AnswerFeedbackForm(forms.Form):
+    helpful = forms.TypedChoiceField(
+        label=_("Was this answer helpful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes or no.")},
+    )
+    comment = forms.CharField(
+        label=_("What could be better? (optional, do not write personal data)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    category = forms.SlugField(required=False)
+    type = forms.ChoiceField(
+        required=False,
+        choices=[("", _("All")), ("answer", _("Answers")), ("page", _("Other pages"))],
+    )

@@ -1,0 +1,331 @@
+"""The knowledge base (answers as pages), the synonym list, and what citizens tell us.
+
+Answers are pages so editors, translations (wagtail-localize), search promotions and
+revisions work as for every other page. Search itself lives in `search.services`.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+
+from site_core.models import BasePage
+
+from .blocks import AnswerStreamBlock
+
+ANSWERS_PER_PAGE = 20
+
+
+class AnswerCategory(TranslatableMixin, index.Indexed, models.Model):
+    """A topic of the knowledge base (kependudukan, perizinan ...); translated per locale."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80)
+    description = models.TextField(_("description"), blank=True, max_length=400)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = _("answer category")
+        verbose_name_plural = _("answer categories")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="search_category_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "semua", _("Everyone")
+    RESIDENTS = "warga", _("Residents")
+    STUDENTS = "pelajar", _("Students")
+    SCHOOLS = "sekolah", _("Schools")
+    BUSINESSES = "pelaku-usaha", _("Businesses")
+    WOMEN = "perempuan", _("Women")
+    DISABLED = "difabel", _("People with disabilities")
+
+
+class KnowledgeBaseIndexPage(BasePage):
+    """The knowledge base home: categories and answers, filtered by category."""
+
+    introduction = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["site_core.HomePage"]
+    subpage_types = ["search.AnswerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("knowledge base index page")
+
+    def answers(self):
+        return (
+            AnswerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("category")
+            .order_by("title")
+        )
+
+    def categories(self):
+        return AnswerCategory.objects.filter(locale_id=self.locale_id).order_by("name")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        categories = list(self.categories())
+        answers = self.answers()
+        selected = next((c for c in categories if c.slug == request.GET.get("category")), None)
+        if selected:
+            answers = answers.filter(category=selected)
+        paginator = Paginator(answers, ANSWERS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        context.update(categories=categories, selected_category=selected, answers=page_obj)
+        return context
+
+
+class AnswerPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "search.AnswerPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class AnswerPage(BasePage):
+    """One question citizens ask, answered: the question is the page title."""
+
+    short_answer = models.TextField(
+        _("short answer"),
+        max_length=600,
+        help_text=_("One or two sentences; shown in search results and listings."),
+    )
+    body = StreamField(AnswerStreamBlock(), verbose_name=_("full answer"), blank=True)
+    category = models.ForeignKey(
+        AnswerCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answers",
+    )
+    unit = models.ForeignKey(
+        "site_core.WorkUnit",
+        verbose_name=_("responsible work unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answers",
+    )
+    tags = ClusterTaggableManager(through=AnswerPageTag, blank=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    source_id = models.CharField(
+        _("source id"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("Identifier of the imported answer (kb-001); other channels refer to it."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("short_answer"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("unit"),
+                FieldPanel("audience"),
+                FieldPanel("tags"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("About this answer"),
+        ),
+        InlinePanel("related_answers", label=_("Related answers")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("source_id")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_answer"),
+        index.SearchField("body"),
+        index.SearchField("source_id"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("category"),
+        index.FilterField("audience"),
+        index.FilterField("source_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("source_id"),
+        SynchronizedField("unit"),
+        SynchronizedField("audience"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["search.KnowledgeBaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("answer page")
+
+    def clean(self):
+        super().clean()
+        # Page.locale lives on another table, so uniqueness per locale is checked here.
+        if self.source_id:
+            clash = (
+                AnswerPage.objects.filter(source_id=self.source_id, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+                .exists()
+            )
+            if clash:
+                raise ValidationError(
+                    {"source_id": _("Another answer in this language has this source id.")}
+                )
+
+    def get_page_context_summary(self):
+        return super().get_page_context_summary() or self.short_answer
+
+    def chosen_related(self):
+        """[{title, url}] of the answers editors chose, live ones only."""
+        links = self.related_answers.select_related("page").all()
+        return [
+            {"title": link.page.title, "url": link.page.url}
+            for link in links
+            if link.page and link.page.live
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
+        from .forms import AnswerFeedbackForm
+        from .services import related_answers
+
+        context = super().get_context(request, *args, **kwargs)
+        related = self.chosen_related()
+        if len(related) < 3:
+            urls = {item["url"] for item in related}
+            for item in related_answers(self, get_language(), limit=5):
+                if item["url"] not in urls and len(related) < 3:
+                    related.append(item)
+                    urls.add(item["url"])
+        context["related"] = related
+        context["feedback_form"] = AnswerFeedbackForm()
+        context["feedback_sent"] = request.GET.get("feedback") == "thanks"
+        return context
+
+
+class RelatedAnswer(Orderable):
+    source = ParentalKey(AnswerPage, related_name="related_answers", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        AnswerPage,
+        verbose_name=_("answer"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page", "search.AnswerPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related answer")
+
+
+class Synonym(models.Model):
+    """Words people use for the same thing; search treats them as one (editable by staff)."""
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_(
+            "Comma-separated words or phrases that mean the same, e.g. "
+            "'ktp, e-ktp, kartu tanda penduduk'. Abbreviations belong here too."
+        ),
+    )
+    language_code = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("Leave empty to use in every language."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("language_code"), FieldPanel("is_active")]
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        from django.conf import settings
+
+        codes = [code for code, _name in settings.LANGUAGES]
+        if self.language_code and self.language_code not in codes:
+            raise ValidationError(
+                {"language_code": _("Use one of: %(codes)s.") % {"codes": ", ".join(codes)}}
+            )
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two words separated by commas.")})
+
+    def term_list(self):
+        return [t.strip().lower() for t in self.terms.split(",") if t.strip()]
+
+
+class AnswerFeedback(models.Model):
+    """A citizen's "Was this helpful?": no login, no identity stored."""
+
+    page = models.ForeignKey(AnswerPage, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField(_("helpful"))
+    comment = models.TextField(_("comment"), blank=True, max_length=500)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("answer feedback")
+        verbose_name_plural = _("answer feedback")
+
+    def __str__(self):
+        return f"{self.page_id}: {'+' if self.helpful else '-'}"
+
+
+class ZeroResultQuery(models.Model):
+    """A query that found nothing: the editors' to-do list of missing answers."""
+
+    query_text = models.CharField(_("query"), max_length=255)
+    language_code = models.CharField(_("language"), max_length=10)
+    hits = models.PositiveIntegerField(_("times searched"), default=0)
+    first_seen = models.DateTimeField(_("first searched"), auto_now_add=True)
+    last_seen = models.DateTimeField(_("last searched"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-hits", "-last_seen"]
+        verbose_name = _("query without results")
+        verbose_name_plural = _("queries without results")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_text", "language_code"], name="search_zero_result_unique"
+            )
+        ]
+
+    def __str__(self):
+        return self.query_text

@@ -1,0 +1,213 @@
+"""The one place that turns what a citizen typed into a search query.
+
+`QueryBuilder.build()` reads the text the same way for every backend (normalise,
+informal words, stop words, synonyms, spelling correction, stemming) and returns a
+`ProcessedQuery`; `QueryBuilder.to_elasticsearch()` turns that into an
+`elasticsearch.dsl` query. The database backend scores the same concepts itself.
+"""
+
+from dataclasses import dataclass, field
+
+from . import synonyms as synonym_store
+from .text import is_stopword, language_of, standardise, stem, words
+
+MAX_QUERY_WORDS = 32
+SYNONYM_WEIGHT = 0.8
+CORRECTION_WEIGHT = 0.9
+
+
+@dataclass
+class Concept:
+    """One thing the citizen asked about, with the ways an answer may say it.
+
+    `phrases` maps a tuple of stems to a weight: "pungli" -> {("pungli",): 1.0,
+    ("pungut", "liar"): 0.8}. A document meets the concept through its best phrase.
+    """
+
+    text: str
+    phrases: dict = field(default_factory=dict)
+    words: list = field(default_factory=list)  # surface words, for highlighting
+    surfaces: dict = field(default_factory=dict)  # surface phrase -> weight, for ES
+    corrected: bool = False  # the citizen's word was unknown and replaced by a guess
+
+    def add(self, phrase, weight, surface):
+        if phrase and weight > self.phrases.get(phrase, 0):
+            self.phrases[phrase] = weight
+        key = tuple(surface)
+        if key and weight > self.surfaces.get(key, 0):
+            self.surfaces[key] = weight
+        for word in surface:
+            if word not in self.words:
+                self.words.append(word)
+
+
+@dataclass
+class ProcessedQuery:
+    raw: str
+    language: str
+    concepts: list
+    corrected: str = ""  # "did you mean" text when a word was corrected
+    words: list = field(default_factory=list)  # standardised content words
+
+    @property
+    def is_empty(self):
+        return not self.concepts
+
+    def stems(self):
+        return {s for c in self.concepts for phrase in c.phrases for s in phrase}
+
+    def highlight_words(self):
+        """Words to mark in snippets; fragments of synonyms ("el" of "ktp-el") are not."""
+        return {w for c in self.concepts for w in c.words if len(w) > 2 or w in self.words}
+
+
+class QueryBuilder:
+    """Build a `ProcessedQuery`; `vocabulary` answers "is this word indexed?" and spells."""
+
+    def __init__(self, vocabulary=None, synonym_groups=None):
+        self.vocabulary = vocabulary
+        self._synonym_groups = synonym_groups
+
+    def synonym_groups(self, language):
+        if self._synonym_groups is not None:
+            return self._synonym_groups
+        return synonym_store.groups_for(language)
+
+    def build(self, raw, language="id", prefix=False):
+        language = language_of(language)
+        tokens = standardise(words(raw)[:MAX_QUERY_WORDS], language)
+        groups = self.synonym_groups(language)
+        stemmed_groups = [
+            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
+        ]
+        token_stems = [stem(t, language) for t in tokens]
+        concepts, output, unknown = [], [], []
+        i = 0
+        while i < len(tokens):
+            match = self._synonym_at(token_stems, i, stemmed_groups)
+            if match:
+                length, group = match
+                surface = tokens[i : i + length]
+                concept = Concept(" ".join(surface))
+                concept.add(self._stems(surface, language), 1.0, surface)
+                for term in group:
+                    concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
+                concepts.append(concept)
+                output.append(" ".join(surface))
+                i += length
+                continue
+            token = tokens[i]
+            i += 1
+            output.append(token)
+            if is_stopword(token, language):
+                continue
+            known = self.vocabulary is None or self.vocabulary.knows(token, language)
+            if not known and any(c.isdigit() for c in token):
+                continue  # amounts and ages ("5rb", "80") say little about the topic
+            concept = Concept(token)
+            concept.add((token_stems[i - 1],), 1.0, [token])
+            if prefix and i == len(tokens) and self.vocabulary is not None:
+                for word in self.vocabulary.completions(token, language):
+                    concept.add((stem(word, language),), 1.0, [word])
+            elif not known:
+                unknown.append((concept, len(output) - 1))
+            concepts.append(concept)
+        changed = False
+        if unknown:
+            context = {s for c in concepts for p in c.phrases for s in p}
+            for concept, position in unknown:
+                token = concept.text
+                neighbours = (
+                    output[position - 1] if position > 0 else None,
+                    output[position + 1] if position + 1 < len(output) else None,
+                )
+                fix = self.vocabulary.correct(
+                    token, language, context - {stem(token, language)}, neighbours
+                )
+                if fix and not is_stopword(fix, language):
+                    changed = True
+                    output[position] = fix
+                    concept.corrected = True
+                    concept.add((stem(fix, language),), CORRECTION_WEIGHT, [fix])
+                    self._add_synonyms_of(concept, fix, stemmed_groups, language)
+        return ProcessedQuery(
+            raw=raw,
+            language=language,
+            concepts=concepts,
+            corrected=" ".join(output) if changed else "",
+            words=[w for c in concepts for w in c.text.split()],
+        )
+
+    @staticmethod
+    def _stems(term_words, language):
+        return tuple(
+            stem(w, language) for w in term_words if not is_stopword(w, language)
+        ) or tuple(stem(w, language) for w in term_words)
+
+    @staticmethod
+    def _synonym_at(token_stems, i, stemmed_groups):
+        """The longest synonym term (compared by stems) starting at token i."""
+        best = None
+        for group, stemmed in stemmed_groups:
+            for term in stemmed:
+                n = len(term)
+                if tuple(token_stems[i : i + n]) == term and (best is None or n > best[0]):
+                    best = (n, group)
+        return best
+
+    def _add_synonyms_of(self, concept, word, stemmed_groups, language):
+        key = (stem(word, language),)
+        for group, stemmed in stemmed_groups:
+            if key in stemmed:
+                for term in group:
+                    concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
+
+    # Elasticsearch ---------------------------------------------------------------
+    FIELDS = ["title^3", "tags^2", "category_name", "short_answer", "body"]
+
+    def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
+        """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
+        concept (its best phrase wins), the same field weights as the database ranking."""
+        from elasticsearch.dsl import Q
+
+        shoulds = []
+        for concept in processed.concepts:
+            alternatives = []
+            for phrase_words, weight in self._surface_phrases(concept):
+                alternatives.append(
+                    Q(
+                        "multi_match",
+                        query=" ".join(phrase_words),
+                        fields=self.FIELDS,
+                        type="best_fields",
+                        operator="and",
+                        boost=weight,
+                    )
+                )
+            shoulds.append(
+                Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
+            )
+        filters = filters or {}
+        conditions = [Q("term", language=processed.language)]
+        if filters.get("category"):
+            conditions.append(Q("term", category=filters["category"]))
+        query = Q(
+            "bool",
+            should=shoulds,
+            minimum_should_match=minimum_should_match,
+            filter=conditions,
+        )
+        search = search.query(query)
+        search = search.highlight(
+            "title", "short_answer", "body", fragment_size=160, number_of_fragments=1
+        )
+        search = search.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
+        )
+        search.aggs.bucket("category", "terms", field="category", size=30)
+        return search
+
+    @staticmethod
+    def _surface_phrases(concept):
+        """Surface-word phrases for Elasticsearch (its own analyzer stems them)."""
+        yield from concept.surfaces.items()

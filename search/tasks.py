@@ -1,0 +1,10 @@
+"""Background work: query logging runs off the request so searching stays fast."""
+
+from django_tasks import task
+
+
+@task()
+def log_search_query(query, language, total):
+    from .services import log_query
+
+    log_query(query, language, total)

@@ -1,0 +1,201 @@
+"""How search reads text: normalisation, informal words, stop words, stemming.
+
+Used both for indexing and for queries, and by every backend (the Elasticsearch analyzer
+is configured with the same stemmer family and the same synonym list), so a word meets
+itself however it is written. Pure functions, no database.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+# "jadi2", "anak2": Indonesian writes reduplication with a 2.
+REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2\b")
+
+# Informal, chat and regional spellings citizens type, mapped to the standard word.
+INFORMAL_WORDS = {
+    "gmn": "bagaimana",
+    "gimana": "bagaimana",
+    "gmna": "bagaimana",
+    "bgmn": "bagaimana",
+    "gmana": "bagaimana",
+    "bikin": "buat",
+    "bkin": "buat",
+    "ngurus": "urus",
+    "ngurusin": "urus",
+    "ilang": "hilang",
+    "ngilang": "hilang",
+    "gak": "tidak",
+    "ga": "tidak",
+    "gk": "tidak",
+    "nggak": "tidak",
+    "ngga": "tidak",
+    "enggak": "tidak",
+    "tdk": "tidak",
+    "g": "tidak",
+    "blm": "belum",
+    "blom": "belum",
+    "udah": "sudah",
+    "udh": "sudah",
+    "sdh": "sudah",
+    "dah": "sudah",
+    "tp": "tapi",
+    "tpi": "tapi",
+    "krn": "karena",
+    "karna": "karena",
+    "gara2": "karena",
+    "utk": "untuk",
+    "dgn": "dengan",
+    "sm": "sama",
+    "yg": "yang",
+    "dr": "dari",
+    "dri": "dari",
+    "kalo": "kalau",
+    "klo": "kalau",
+    "kl": "kalau",
+    "gmn2": "bagaimana",
+    "knp": "kenapa",
+    "napa": "kenapa",
+    "kmn": "kemana",
+    "dmn": "dimana",
+    "bs": "bisa",
+    "bsa": "bisa",
+    "hrs": "harus",
+    "jd": "jadi",
+    "jdi": "jadi",
+    "lg": "lagi",
+    "lgi": "lagi",
+    "aja": "saja",
+    "aj": "saja",
+    "doang": "saja",
+    "bgt": "sangat",
+    "banget": "sangat",
+    "trus": "terus",
+    "trs": "terus",
+    "pake": "pakai",
+    "dipake": "dipakai",
+    "make": "pakai",
+    "ngalir": "mengalir",
+    "nunggak": "tunggak",
+    "nyogok": "sogok",
+    "nyuap": "suap",
+    "dikasih": "diberi",
+    "ngasih": "beri",
+    "kasih": "beri",
+    "nyembur": "sembur",
+    "asep": "asap",
+    "asepnya": "asapnya",
+    "butek": "keruh",
+    "abis": "habis",
+    "ampe": "sampai",
+    "sampe": "sampai",
+    "ngadu": "adu",
+    "ngelapor": "lapor",
+    "ngelaporin": "lapor",
+    "laporin": "lapor",
+    "nanya": "tanya",
+    "nyari": "cari",
+    "nyampah": "sampah",
+    "pengen": "ingin",
+    "pingin": "ingin",
+    "gede": "besar",
+    "ortu": "orang tua",
+    "org": "orang",
+    "rb": "ribu",
+    "jt": "juta",
+    "bln": "bulan",
+    "thn": "tahun",
+    "hr": "hari",
+    "tlg": "tolong",
+    "mksh": "terima kasih",
+    "makasih": "terima kasih",
+    "nomer": "nomor",
+    "no": "nomor",
+    "hp": "ponsel",
+    "resign": "berhenti kerja",
+    "second": "bekas",
+}
+
+STOPWORDS = {
+    "id": set(
+        """ada adalah agar akan aku anda apa apakah atau bagaimana bagi bahwa banyak baru
+        begitu belum bila bisa boleh buat cara caranya dalam dan dapat dari demi dengan di
+        dia dong harus hal hanya ingin ini itu jadi jika juga kah kalau kami kamu kan karena
+        katanya ke kenapa kita kok lagi lah mana masih mau maupun mengapa menjadi mereka
+        nya oleh pada padahal para pun saat saja sama sampai sangat saya sebagai secara
+        sedang sehingga sejak seperti setelah sih siapa sudah supaya tapi telah tentang
+        terhadap tersebut terus tiap tidak untuk waktu yaitu yang ya deh nih tuh loh dll
+        gitu kayak pernah tolong mohon terima kasih min admin pak bu kak hari ini kemarin
+        besok sekarang biar gara ku mu kayak nya""".split()
+    ),
+    "en": set(
+        """a about after again all am an and any are as at be because been before being but
+        by can could did do does doing done for from get got had has have having he her
+        here him his how i if in into is it its just me my no nor not now of on once only
+        or other our out over own please same she should so some still such than that the
+        their them then there these they this those through to too under until up very
+        was we were what when where which while who whom why will with would you your
+        near something week ago today tomorrow someone need""".split()
+    ),
+}
+
+_STEMMER_NAMES = {"id": "indonesian", "en": "english"}
+
+
+def language_of(code):
+    """The analysis language for a locale code ("id", "en", "en-gb" ...)."""
+    base = (code or "id").split("-")[0].lower()
+    return base if base in _STEMMER_NAMES else "id"
+
+
+@lru_cache(maxsize=8)
+def _stemmer(language):
+    return snowballstemmer.stemmer(_STEMMER_NAMES[language_of(language)])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word, language="id"):
+    """The word's Snowball stem (Indonesian or English); short words stay as they are."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return _stemmer(language).stemWord(word)
+
+
+def normalise(text):
+    """Lowercase, accents and punctuation removed, reduplication marks expanded."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = REDUPLICATION_RE.sub(r"\1 \1", text)
+    return text
+
+
+def words(text):
+    """The normalised words of a text, in order (no stop word removal, no stemming)."""
+    return TOKEN_RE.findall(normalise(text))
+
+
+def standardise(tokens, language="id"):
+    """Informal spellings replaced by the standard word(s); only for Indonesian."""
+    if language_of(language) != "id":
+        return list(tokens)
+    out = []
+    for token in tokens:
+        replacement = INFORMAL_WORDS.get(token)
+        out.extend(replacement.split() if replacement else [token])
+    return out
+
+
+def is_stopword(word, language="id"):
+    return word in STOPWORDS[language_of(language)]
+
+
+def analyse(text, language="id"):
+    """Index-time analysis: the stems of the content words of a text."""
+    return [
+        stem(w, language)
+        for w in standardise(words(text), language)
+        if not is_stopword(w, language)
+    ]

@@ -1,0 +1,136 @@
+"""Public search views: the result page, the JSON API, suggestions and answer feedback."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from django_ratelimit.core import is_ratelimited
+
+from . import services
+from .backends.base import TYPE_LABELS
+from .forms import AnswerFeedbackForm, SearchForm
+from .models import AnswerFeedback, AnswerPage
+
+MAX_QUERY_CHARS = 200
+MAX_PAGE = 100
+
+
+def consultation_url():
+    """Where a citizen asks what the site does not answer (the lead sets the URL name)."""
+    name = getattr(settings, "SEARCH_CONSULTATION_URL_NAME", "")
+    if name:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            pass
+    return getattr(settings, "SEARCH_CONSULTATION_FALLBACK_URL", "https://www.lapor.go.id/")
+
+
+def _page_number(value):
+    try:
+        return min(max(int(value), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _language(value):
+    codes = [code for code, _name in settings.LANGUAGES]
+    return value if value in codes else None
+
+
+@require_GET
+def search_page(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    query = (data.get("q") or "")[:MAX_QUERY_CHARS].strip()
+    filters = {"category": data.get("category") or "", "type": data.get("type") or ""}
+    language = get_language()
+    results = None
+    if query:
+        results = services.search(
+            query, language=language, filters=filters, page=_page_number(request.GET.get("page"))
+        )
+    context = {
+        "form": form,
+        "query": query,
+        "filters": filters,
+        "results": results,
+        "type_labels": TYPE_LABELS,
+        "consultation_url": consultation_url(),
+    }
+    return TemplateResponse(request, "search/search_results.html", context)
+
+
+@require_GET
+def search_api(request):
+    language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
+    if language is None:
+        return JsonResponse({"error": _("Unknown language.")}, status=400)
+    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+    if not query:
+        return JsonResponse({"error": _("Type something to search for.")}, status=400)
+    filters = {
+        "category": request.GET.get("category", "")[:80],
+        "type": request.GET.get("type", "") if request.GET.get("type") in TYPE_LABELS else "",
+    }
+    results = services.search(
+        query, language=language, filters=filters, page=_page_number(request.GET.get("page"))
+    )
+    payload = results.as_dict()
+    if not results.total:
+        payload["consultation_url"] = consultation_url()
+    response = JsonResponse(payload)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def suggest_api(request):
+    language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
+    if language is None:
+        return JsonResponse({"error": _("Unknown language.")}, status=400)
+    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+    suggestions = services.suggest(query, language) if len(query) >= 2 else []
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response["Cache-Control"] = "max-age=60"
+    return response
+
+
+@require_POST
+def answer_feedback(request, page_id):
+    page = get_object_or_404(AnswerPage.objects.live().public(), pk=page_id)
+    if page.locale.language_code != get_language():
+        raise Http404
+    limited = is_ratelimited(
+        request,
+        group="search.feedback",
+        key="ip",
+        rate=getattr(settings, "SEARCH_FEEDBACK_RATE", "10/h"),
+        method="POST",
+        increment=True,
+    )
+    form = AnswerFeedbackForm(request.POST)
+    if limited:
+        form.is_valid()
+        form.add_error(None, _("Too many answers from your connection. Try again later."))
+        return _render_answer(request, page, form, status=429)
+    if not form.is_valid():
+        return _render_answer(request, page, form, status=400)
+    AnswerFeedback.objects.create(
+        page=page,
+        helpful=form.cleaned_data["helpful"],
+        comment=form.cleaned_data["comment"].strip(),
+    )
+    return HttpResponseRedirect(f"{page.get_url(request)}?feedback=thanks#feedback")
+
+
+def _render_answer(request, page, form, status):
+    context = page.get_context(request)
+    context["feedback_form"] = form
+    return render(request, page.get_template(request), context, status=status)

@@ -1,0 +1,324 @@
+# ruff: noqa: T201 - a benchmark prints its figures
+"""Search quality and speed: this app's backends against plain Wagtail search.
+
+Run with `make bench` (add SEARCH_BENCH_100K=1 for the 100,000-answer corpus).
+
+Quality: the development queries in search/data/knowledge_base (Indonesian and English):
+success@1, success@3, MRR over answerable queries, and the share of no-answer queries that
+correctly return nothing. Speed: median and p95 latency of the same queries against 240
+real answers, then 10,000 (and 100,000) answers.
+
+How the large corpora are made: the 240 real answers stay; synthetic answers are added by
+recombining the sample -- each one's question is made of word runs taken in turn from
+three different sample questions (about a third of each), its answer of two sentences from
+each of those three answers, shuffled, with the tags and category of one of them. They use
+the real vocabulary and phrasing, so they are realistic, topical distractors.
+Page creation through Wagtail (revision, publish) takes ~80 ms each, so synthetic answers
+are bulk-inserted straight into the page tables (valid treebeard paths, live, url paths)
+and indexed for Wagtail's search backend with its own `add_bulk`. Quality figures at
+scale are printed too (a distractor may legitimately outrank a real answer).
+"""
+
+import json
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+import pytest
+
+from search import ranking
+from search.backends import _backends, get_backend
+from search.backends.base import locale_id
+from search.models import AnswerPage, KnowledgeBaseIndexPage
+from tests.bench.results import record
+
+DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
+ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SIZES = [10_000] + ([100_000] if os.environ.get("SEARCH_BENCH_100K") else [])
+TOP_K = 10
+
+pytestmark = [
+    pytest.mark.bench,
+    pytest.mark.django_db,
+]
+
+
+def load_queries():
+    queries = []
+    for language in ("id", "en"):
+        with open(DATA / f"queries_dev_{language}.jsonl", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                row["language"] = language
+                queries.append(row)
+    return queries
+
+
+class OurBackend:
+    def __init__(self, name, path):
+        self.name = name
+        self.backend = get_backend(path)
+
+    def __call__(self, query, language):
+        results = self.backend.search(
+            query, language, filters={"type": "answer"}, page=1, page_size=TOP_K
+        )
+        return [hit.source_id for hit in results.hits]
+
+
+class WholeSite(OurBackend):
+    """The search page's full work: answers plus the site's other pages (Wagtail)."""
+
+    def __call__(self, query, language):
+        results = self.backend.search(query, language, page=1, page_size=TOP_K)
+        return [hit.source_id for hit in results.hits if hit.type == "answer"]
+
+
+class PlainWagtail:
+    """`Page.search()` as it comes, on the same answers (question, answer, tags indexed)."""
+
+    def __init__(self, operator):
+        self.name = f"wagtail_{operator}"
+        self.operator = operator
+
+    def __call__(self, query, language):
+        queryset = AnswerPage.objects.live().filter(locale_id=locale_id(language))
+        pages = queryset.search(query, operator=self.operator)[:TOP_K]
+        return [page.source_id for page in pages]
+
+
+def evaluate(method, queries, repeat=1):
+    s1 = s3 = rr = answerable = empty_ok = unanswerable = 0
+    latencies = []
+    for row in queries:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            found = method(row["q"], row["language"])
+            latencies.append((time.perf_counter() - start) * 1000)
+        relevant = row["relevant"]
+        if not relevant:
+            unanswerable += 1
+            empty_ok += not found
+            continue
+        answerable += 1
+        rank = next((i for i, sid in enumerate(found) if sid in relevant), None)
+        if rank is not None:
+            s1 += rank == 0
+            s3 += rank < 3
+            rr += 1 / (rank + 1)
+    latencies.sort()
+    return {
+        "success_at_1": round(s1 / answerable, 3),
+        "success_at_3": round(s3 / answerable, 3),
+        "mrr": round(rr / answerable, 3),
+        "no_answer_empty": round(empty_ok / unanswerable, 3) if unanswerable else None,
+        "latency_median_ms": round(statistics.median(latencies), 2),
+        "latency_p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 2),
+    }
+
+
+def methods():
+    found = [
+        OurBackend("database", "search.backends.database.DatabaseSearchBackend"),
+        WholeSite("db+pages", "search.backends.database.DatabaseSearchBackend"),
+    ]
+    if ES_URL:
+        found.append(
+            OurBackend("elasticsearch", "search.backends.elasticsearch.ElasticsearchSearchBackend")
+        )
+    found += [PlainWagtail("and"), PlainWagtail("or")]
+    return found
+
+
+def synthetic_rows(rows, count, seed=4):
+    """Answers made by recombining the sample (see the module docstring)."""
+    rng = random.Random(seed)
+    sentences = [
+        [s.strip() for s in r["answer"].replace("\n", " ").split(". ") if s.strip()] for r in rows
+    ]
+    for n in range(count):
+        a, b, c = rng.sample(range(len(rows)), 3)
+        question = []
+        for source in (a, b, c):
+            words = rows[source]["question"].rstrip("?").split()
+            size = max(1, len(words) // 3)
+            start = rng.randrange(0, max(1, len(words) - size + 1))
+            question.extend(words[start : start + size])
+        text = []
+        for source in (a, b, c):
+            picked = rng.sample(sentences[source], k=min(2, len(sentences[source])))
+            text.extend(picked)
+        rng.shuffle(text)
+        yield {
+            "id": f"syn-{n:06d}",
+            "question": " ".join(question) + "?",
+            "answer": ". ".join(text) + ".",
+            "tags": rows[c]["tags"],
+            "category": rows[a]["category"],
+        }
+
+
+def bulk_insert_answers(index, rows):
+    """Insert live AnswerPages without Wagtail's per-page machinery (see docstring)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from search.models import AnswerCategory
+
+    content_type = ContentType.objects.get_for_model(AnswerPage)
+    categories = dict(AnswerCategory.objects.filter(locale=index.locale).values_list("slug", "pk"))
+    last = index.get_last_child()
+    start = index.numchild + 1 if last is None else int(last.path[-4:], 36) + 1
+    now = timezone.now()
+    pages = []
+    for offset, row in enumerate(rows):
+        slug = row["id"]
+        pages.append(
+            Page(
+                title=row["question"][:255],
+                slug=slug,
+                content_type=content_type,
+                live=True,
+                has_unpublished_changes=False,
+                path=index.path + _encode(start + offset),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                locale_id=index.locale_id,
+                first_published_at=now,
+                last_published_at=now,
+                draft_title=row["question"][:255],
+            )
+        )
+    Page.objects.bulk_create(pages, batch_size=2000)
+    ids = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
+    table = AnswerPage._meta.db_table
+    columns = [
+        "page_ptr_id",
+        "listing_summary",
+        "short_answer",
+        "body",
+        "category_id",
+        "audience",
+        "source_id",
+    ]
+    values = []
+    for page, row in zip(pages, rows, strict=True):
+        body = json.dumps(
+            [{"type": "paragraph", "value": f"<p>{row['answer']}</p>", "id": row["id"]}]
+        )
+        values.append(
+            (
+                ids[page.path],
+                "",
+                row["answer"][:300],
+                body,
+                categories.get(row["category"]),
+                "semua",
+                row["id"],
+            )
+        )
+    placeholders = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",  # noqa: S608
+            values,
+        )
+    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(pages))
+    index.refresh_from_db()
+    backend = get_search_backend()
+    inserted = AnswerPage.objects.filter(pk__in=ids.values())
+    batch = 2000
+    id_list = sorted(ids.values())
+    for i in range(0, len(id_list), batch):
+        backend.add_bulk(AnswerPage, list(inserted.filter(pk__in=id_list[i : i + batch])))
+
+
+def _encode(number):
+    """A treebeard path step (base 36, 4 characters)."""
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for _ in range(4):
+        number, digit = divmod(number, 36)
+        out = alphabet[digit] + out
+    return out
+
+
+def report(label, size, name, figures, table):
+    table.append((label, size, name, figures))
+    for key, value in figures.items():
+        record(f"search.{name}.{label}.{key}", value)
+
+
+def print_table(table):
+    print()
+    header = (
+        f"{'run':<12}{'answers':>9}  {'method':<14}{'s@1':>6}{'s@3':>6}{'MRR':>6}"
+        f"{'empty':>7}{'p50 ms':>9}{'p95 ms':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, size, name, f in table:
+        empty = "-" if f["no_answer_empty"] is None else f"{f['no_answer_empty']:.2f}"
+        print(
+            f"{label:<12}{size:>9}  {name:<14}{f['success_at_1']:>6.2f}{f['success_at_3']:>6.2f}"
+            f"{f['mrr']:>6.2f}{empty:>7}{f['latency_median_ms']:>9.2f}{f['latency_p95_ms']:>9.2f}"
+        )
+
+
+def test_search_quality_and_speed(home, home_en, settings):
+    # Rebuild in this thread: a background rebuild would open its own connection, which
+    # cannot see this test's uncommitted rows.
+    settings.SEARCH_SYNC_REBUILD_MAX_ANSWERS = 10**9
+    ranking.clear()
+    _backends.clear()
+    vendor = connection.vendor
+    record("search.database_vendor", vendor)
+    call_command("import_knowledge_base", str(DATA))
+    if ES_URL:
+        settings.ELASTICSEARCH_URL = ES_URL
+        settings.ELASTICSEARCH_INDEX_PREFIX = "lapor-bench"
+        call_command("rebuild_search_index")
+    queries = load_queries()
+    table = []
+    for method in methods():
+        method(queries[0]["q"], "id")  # warm: builds the in-process index
+        report("sample", 240, method.name, evaluate(method, queries, repeat=3), table)
+
+    with open(DATA / "faq_id.jsonl", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    index = KnowledgeBaseIndexPage.objects.get(locale__language_code="id")
+    have = 240
+    for size in SIZES:
+        start = time.perf_counter()
+        extra = list(synthetic_rows(rows, size - have, seed=size))
+        extra = [dict(r, id=f"syn-{size}-{i:06d}") for i, r in enumerate(extra)]
+        bulk_insert_answers(index, extra)
+        have = size
+        record(f"search.corpus_{size}.insert_seconds", round(time.perf_counter() - start, 1))
+        ranking.bump_version()
+        start = time.perf_counter()
+        ranking.get_index("id")
+        build = round(time.perf_counter() - start, 2)
+        record(f"search.database.corpus_{size}.index_build_seconds", build)
+        print(f"\n{size} answers: inserted; in-process index built in {build} s")
+        if ES_URL:
+            call_command("rebuild_search_index")
+        id_queries = [q for q in queries if q["language"] == "id"]
+        for method in methods():
+            report(f"{size // 1000}k", size, method.name, evaluate(method, id_queries), table)
+    print_table(table)
+    print(
+        "\nsample = 240 id + 80 en answers, all dev queries (49 id + 10 en), each 3 times;"
+        "\nNk = the Indonesian dev queries against N Indonesian answers (synthetic distractors)."
+        f"\ndatabase: {vendor}"
+    )

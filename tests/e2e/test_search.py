@@ -1,0 +1,86 @@
+"""Search in a real browser: search-as-you-type with the keyboard, results, axe."""
+
+import os
+
+import pytest
+
+from search import ranking
+from search.backends import _backends
+from tests.search.conftest import ANSWERS_ID
+from tests.search.factories import (
+    AnswerCategoryFactory,
+    AnswerPageFactory,
+    KnowledgeBaseIndexPageFactory,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def answers(home, locales):
+    ranking.clear()
+    _backends.clear()
+    index = KnowledgeBaseIndexPageFactory(parent=home, locale=locales["id"])
+    index.save_revision().publish()
+    category = AnswerCategoryFactory(slug="umum", name="Umum", locale=locales["id"])
+    pages = {}
+    for source_id, title, short, _category in ANSWERS_ID:
+        page = AnswerPageFactory(
+            parent=index, title=title, short_answer=short, source_id=source_id, category=category
+        )
+        page.save_revision().publish()
+        pages[source_id] = page
+    yield pages
+    ranking.clear()
+    _backends.clear()
+
+
+def test_search_as_you_type_with_keyboard(page, live_server, answers):
+    page.goto(f"{live_server.url}/id/search/")
+    box = page.get_by_role("combobox", name="What are you looking for?")
+    box.click()
+    page.keyboard.type("akta kel", delay=30)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{answers['kb-003'].url}")
+    assert page.locator("h1").inner_text() == answers["kb-003"].title
+
+
+def test_escape_closes_the_suggestions(page, live_server, answers):
+    page.goto(f"{live_server.url}/id/search/")
+    box = page.locator("#search-q")
+    box.click()
+    page.keyboard.type("ktp", delay=30)
+    page.get_by_role("option").first.wait_for()
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_result_page_marks_matches_and_passes_axe(page, live_server, answers, axe):
+    page.goto(f"{live_server.url}/id/search/")
+    page.locator("#search-q").fill("ktp hilang")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/id/search/?q=ktp+hilang")
+    first = page.locator(".search-hit").first
+    assert answers["kb-002"].title.split()[0] in first.inner_text()
+    assert first.locator("mark").count() >= 1
+    assert axe(page) == []
+
+
+def test_empty_result_and_answer_page_pass_axe(page, live_server, answers, axe):
+    page.goto(f"{live_server.url}/id/search/?q=jadwal+bioskop+malam")
+    assert page.locator(".search-empty a.button").is_visible()
+    assert axe(page) == []
+    page.goto(f"{live_server.url}{answers['kb-002'].url}")
+    assert (
+        page.get_by_role("heading", name="Was this helpful?").is_visible()
+        or page.locator("#feedback-heading").is_visible()
+    )
+    assert axe(page) == []

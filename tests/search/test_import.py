@@ -1,0 +1,59 @@
+"""The knowledge-base import command."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+import pytest
+
+from search.models import AnswerCategory, AnswerPage, KnowledgeBaseIndexPage
+from search.services import search
+
+DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
+
+pytestmark = [
+    pytest.mark.django_db,
+]
+
+
+def test_import_twice_gives_the_same_pages(home, home_en):
+    call_command("import_knowledge_base", str(DATA), "--limit", "12")
+    first = AnswerPage.objects.count()
+    call_command("import_knowledge_base", str(DATA), "--limit", "12")
+    assert AnswerPage.objects.count() == first
+    assert KnowledgeBaseIndexPage.objects.count() == 2  # id and en
+    assert AnswerPage.objects.filter(locale__language_code="id").count() == 12
+
+
+def test_import_keeps_source_ids_and_links_english_translations(home, home_en):
+    call_command("import_knowledge_base", str(DATA), "--limit", "12")
+    answer = AnswerPage.objects.get(locale__language_code="id", source_id="kb-001")
+    assert answer.live and answer.category.slug == "pengaduan-lapor"
+    assert answer.unit is not None and answer.unit.short_name == "Diskominfo"
+    english = answer.get_translation(home_en.locale).specific
+    assert english.source_id == "kb-001"
+    assert english.title.startswith("What is SP4N-LAPOR!")
+    assert english.category.locale == home_en.locale
+    assert english.category.get_translation(answer.locale) == answer.category
+    assert AnswerCategory.objects.filter(locale=home_en.locale).exists()
+
+
+def test_imported_numbered_steps_become_a_list(home, home_en):
+    call_command("import_knowledge_base", str(DATA), "--limit", "3")
+    answer = AnswerPage.objects.get(locale__language_code="id", source_id="kb-002")
+    assert "<ol><li>" in answer.body[0].value.source
+
+
+def test_imported_answers_are_searchable_in_both_languages(home, home_en):
+    call_command("import_knowledge_base", str(DATA), "--limit", "12")
+    assert search("lapor lewat situs", "id", log=False).hits
+    english = search("what is sp4n lapor", "en", log=False)
+    assert english.hits[0].source_id == "kb-001"
+    assert english.hits[0].url.startswith("/en/")
+
+
+def test_import_with_missing_folder_fails_clearly(home, tmp_path):
+    with pytest.raises(CommandError, match="faq_id.jsonl"):
+        call_command("import_knowledge_base", str(tmp_path))

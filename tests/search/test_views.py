@@ -1,0 +1,196 @@
+"""The public search page, the JSON API, suggestions and answer feedback."""
+
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+import pytest
+
+from search.models import AnswerFeedback, ZeroResultQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_lists_answers_with_marked_matches_and_noindex(client, kb):
+    response = client.get("/id/search/", {"q": "ktp hilang"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in html
+    assert "<mark>KTP</mark>" in html
+    assert kb["kb-002"].url in html
+
+
+def test_search_page_escapes_what_the_citizen_typed(client, kb):
+    response = client.get("/id/search/", {"q": '<script>alert("x")</script> ktp'})
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_zero_results_offer_consultation_and_are_logged(client, kb, settings):
+    settings.SEARCH_CONSULTATION_FALLBACK_URL = "/id/konsultasi/"
+    response = client.get("/id/search/", {"q": "jadwal bioskop malam minggu"})
+    html = response.content.decode()
+    assert 'href="/id/konsultasi/"' in html
+    logged = ZeroResultQuery.objects.get(language_code="id")
+    assert logged.query_text == "jadwal bioskop malam minggu"
+    client.get("/id/search/", {"q": "Jadwal bioskop malam minggu!"})
+    logged.refresh_from_db()
+    assert logged.hits == 2
+
+
+def test_every_query_counts_in_wagtail_search_terms(client, kb):
+    client.get("/id/search/", {"q": "akta kelahiran"})
+    assert Query.objects.get(query_string="akta kelahiran").hits == 1
+
+
+def test_promoted_result_comes_first(client, kb):
+    query = Query.get("akta kelahiran")
+    SearchPromotion.objects.create(query=query, page=kb["kb-005"], sort_order=0)
+    response = client.get("/api/search/", {"q": "akta kelahiran", "lang": "id"})
+    results = response.json()["results"]
+    assert results[0]["source_id"] == "kb-005" and results[0]["promoted"] is True
+    assert results[1]["source_id"] == "kb-003"
+
+
+def test_category_and_type_filters_on_the_page(client, kb):
+    response = client.get("/id/search/", {"q": "laporkan", "category": "infrastruktur"})
+    html = response.content.decode()
+    assert kb["kb-004"].url in html
+    assert kb["kb-001"].url not in html
+
+
+def test_search_page_without_query_shows_only_the_form(client, kb):
+    response = client.get("/id/search/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+def test_json_api_returns_ranked_answers_with_source_id(client, kb):
+    response = client.get("/api/search/", {"q": "pungli kelurahan", "lang": "id"})
+    data = response.json()
+    assert response.status_code == 200
+    first = data["results"][0]
+    assert first["source_id"] == "kb-001"
+    assert first["type"] == "answer"
+    assert first["url"] == kb["kb-001"].url
+    assert "<mark>" in first["snippet"]
+    assert data["facets"]["category"][0]["slug"] == "pengaduan"
+
+
+def test_json_api_english(client, kb):
+    data = client.get("/api/search/", {"q": "lost e-ktp", "lang": "en"}).json()
+    assert data["results"][0]["source_id"] == "kb-002"
+    assert data["results"][0]["url"].startswith("/en/")
+
+
+def test_json_api_rejects_unknown_language_and_empty_query(client, kb):
+    assert client.get("/api/search/", {"q": "ktp", "lang": "xx"}).status_code == 400
+    assert client.get("/api/search/", {"q": " ", "lang": "id"}).status_code == 400
+
+
+def test_json_api_empty_result_points_to_consultation(client, kb):
+    data = client.get("/api/search/", {"q": "jadwal bioskop malam", "lang": "id"}).json()
+    assert data["results"] == [] and data["consultation_url"]
+
+
+def test_suggest_endpoint_completes_titles(client, kb):
+    response = client.get("/api/search/suggest/", {"q": "akta kel", "lang": "id"})
+    data = response.json()
+    assert data["suggestions"][0]["title"] == kb["kb-003"].title
+    assert data["suggestions"][0]["url"] == kb["kb-003"].url
+
+
+def test_suggest_endpoint_needs_two_characters(client, kb):
+    assert client.get("/api/search/suggest/", {"q": "a", "lang": "id"}).json()["suggestions"] == []
+
+
+def test_feedback_is_stored_without_login(client, kb):
+    page = kb["kb-002"]
+    url = reverse("search_answer_feedback", args=[page.pk])
+    response = client.post(url, {"helpful": "no", "comment": "Kurang jelas"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("?feedback=thanks#feedback")
+    feedback = AnswerFeedback.objects.get()
+    assert feedback.page_id == page.pk and feedback.helpful is False
+    assert 'role="status"' in client.get(response["Location"]).content.decode()
+
+
+def test_feedback_without_choice_gets_an_error_and_stores_nothing(client, kb):
+    url = reverse("search_answer_feedback", args=[kb["kb-002"].pk])
+    response = client.post(url, {"comment": "x"})
+    assert response.status_code == 400
+    assert 'id="feedback-helpful-error"' in response.content.decode()
+    assert not AnswerFeedback.objects.exists()
+
+
+def test_feedback_is_rate_limited(client, kb, settings):
+    settings.SEARCH_FEEDBACK_RATE = "2/h"
+    url = reverse("search_answer_feedback", args=[kb["kb-002"].pk])
+    statuses = [client.post(url, {"helpful": "yes"}).status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert AnswerFeedback.objects.count() == 2
+
+
+def test_answer_page_shows_feedback_form_and_related_answers(client, kb):
+    response = client.get(kb["kb-002"].url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'action="{}"'.format(reverse("search_answer_feedback", args=[kb["kb-002"].pk])) in html
+    assert 'id="related-heading"' in html
+
+
+@pytest.fixture
+def baseline_queries(client, home):
+    """Queries a plain information page costs (site settings, menus, footer): the
+    foundation's share, which this app's pages may exceed only by a small fixed amount."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import InformationPageFactory
+
+    page = InformationPageFactory(parent=home)
+    page.save_revision().publish()
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(page.url)
+    return len(context)
+
+
+def test_search_page_query_budget(
+    client, kb, settings, baseline_queries, django_assert_max_num_queries
+):
+    """At most 4 queries beyond the base layout; logging runs as a background task."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.get("/id/search/", {"q": "ktp"})  # builds the in-process index once
+    with django_assert_max_num_queries(min(15, baseline_queries) + 4):
+        response = client.get("/id/search/", {"q": "laporan pungli"})
+    assert response.status_code == 200
+
+
+def test_answer_page_query_budget(client, kb, baseline_queries, django_assert_max_num_queries):
+    """At most 5 queries beyond a plain page: related links, category, unit."""
+    client.get(kb["kb-001"].url)
+    with django_assert_max_num_queries(baseline_queries + 5):
+        response = client.get(kb["kb-002"].url)
+    assert response.status_code == 200
+
+
+def test_index_page_query_budget_and_category_filter(
+    client, kb, kb_index, baseline_queries, django_assert_max_num_queries
+):
+    client.get(kb_index.url)
+    with django_assert_max_num_queries(baseline_queries + 4):
+        response = client.get(kb_index.url, {"category": "kependudukan"})
+    html = response.content.decode()
+    assert kb["kb-003"].url in html and kb["kb-001"].url not in html
+
+
+def test_header_include_renders_labelled_form(rf, kb):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("id"):
+        html = render_to_string("search/includes/header_search.html", {})
+    assert '<label for="header-search-q">' in html
+    assert 'action="/id/search/"' in html
