@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,8 +34,10 @@ from .forms import (
     StaffMessageForm,
 )
 from .intake import create_report
+from .knowledge_base import draft_answer_for
 from .models import Attachment, Category, Channel, Kind, Privacy, Report, Status
 from .ranking import monthly_figures, rank_units
+from .workflow import can_coordinate
 
 
 class ReportFilterSet(WagtailFilterSet):
@@ -418,3 +420,47 @@ class ResponsivenessView(WagtailAdminTemplateMixin, TemplateView):
             config=config,
         )
         return context
+
+
+class ConsultationDraftView(WagtailAdminTemplateMixin, TemplateView):
+    """Turn a citizen's konsultasi question into a draft knowledge-base answer. GET asks
+    for confirmation; POST creates the unpublished draft and opens it in the page editor,
+    where the editor removes personal data and writes the answer."""
+
+    template_name = "complaint_forms/admin/confirm_draft_answer.html"
+    header_icon = "help"
+    detail_url_name = None
+
+    def dispatch(self, request, pk):
+        self.report = _report_for(request, pk)
+        if self.report.kind != Kind.CONSULTATION or not can_coordinate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return _("Draft a knowledge-base answer")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            report=self.report,
+            back_url=reverse(self.detail_url_name, args=[self.report.pk]),
+            **kwargs,
+        )
+
+    def post(self, request, pk):
+        try:
+            page = draft_answer_for(self.report, request.user)
+        except LookupError:
+            messages.error(request, _("There is no knowledge base in this report's language."))
+            return redirect(self.detail_url_name, self.report.pk)
+        log(
+            instance=self.report,
+            action="complaint_forms.draft_answer",
+            user=request.user,
+            data={"page_id": page.pk},
+        )
+        messages.success(
+            request,
+            _("Draft answer created. Remove any personal data before you publish it."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)

@@ -1,3 +1,9 @@
 """URLs without a language prefix. Staff downloads live in the admin (wagtail_hooks)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("api/reports/similar-answers/", views.similar_answers, name="similar_answers"),
+]

@@ -11,11 +11,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
@@ -24,6 +25,7 @@ from . import workflow
 from .codes import normalise_tracking_code
 from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
 from .intake import create_report, ratelimit_key
+from .knowledge_base import answers_for_draft
 from .models import Privacy, Report, ReportPage, Status
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ def report_form_context(request, form=None, *, kind="", category=None, force_con
         "preset_category": category,
         "force_confidential": force_confidential,
         "recaptcha_enabled": getattr(settings, "RECAPTCHA_ENABLED", False),
+        "similar_answers_url": reverse("similar_answers"),
     }
 
 
@@ -75,7 +78,31 @@ def tracking_url(code=""):
 def _rerender(request, form, status, notice=""):
     context = report_form_context(request, form)
     context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
+    # Without JavaScript the citizen still sees answers matching what they typed.
+    context["deflection_answers"] = answers_for_draft(
+        form.data.get("title", "")[:300],
+        form.data.get("description", "")[:1000],
+        translation.get_language(),
+    )
     return render(request, "complaint_forms/report_submit.html", context, status=status)
+
+
+@require_GET
+def similar_answers(request):
+    """Knowledge-base answers for a draft report, for the form's live suggestions."""
+    if is_ratelimited(
+        request,
+        group="complaint_forms.similar_answers",
+        key=ratelimit_key,
+        rate=_rate("COMPLAINT_SUGGEST_RATE", "60/m"),
+        increment=True,
+    ):
+        return JsonResponse({"answers": []}, status=429)
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    answers = answers_for_draft(request.GET.get("q", "")[:1000], "", language)
+    return JsonResponse({"answers": answers})
 
 
 @require_POST

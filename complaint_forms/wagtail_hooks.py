@@ -1,6 +1,6 @@
 """Admin registration for complaint handling: snippets, the report views, audit actions."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -11,13 +11,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import ACTION_LABELS, Category, ExtraHoliday, Report, UnitMembership
+from .models import ACTION_LABELS, Category, ExtraHoliday, Kind, Report, UnitMembership
+from .workflow import can_coordinate
 
 LOG_ACTIONS = {
     **ACTION_LABELS,
     "view_identity": _("Confidential identity viewed"),
     "export": _("Reports exported"),
     "download_attachment": _("Attachment downloaded"),
+    "draft_answer": _("Draft knowledge-base answer created"),
 }
 
 
@@ -97,6 +99,13 @@ class ReportViewSet(ModelViewSet):
                 name="action",
             ),
             path("attachment/<int:pk>/", admin_views.download_attachment, name="download"),
+            path(
+                "<int:pk>/draft-answer/",
+                admin_views.ConsultationDraftView.as_view(
+                    detail_url_name=self.get_url_name("edit")
+                ),
+                name="draft_answer",
+            ),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("usage/<int:pk>/", self.usage_view, name="usage"),
@@ -129,3 +138,14 @@ class ComplaintsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_complaints_group():
     return ComplaintsGroup()
+
+
+@hooks.register("register_complaint_report_buttons")
+def draft_answer_button(report, user):
+    """Coordinators can turn a consultation question into a knowledge-base answer."""
+    if report.kind != Kind.CONSULTATION or not can_coordinate(user):
+        return None
+    return {
+        "label": _("Draft a knowledge-base answer"),
+        "url": reverse("complaint_reports:draft_answer", args=[report.pk]),
+    }
