@@ -12,4 +12,5 @@ urlpatterns = [
     # routes (…/terkirim/<code>/ and …/lacak/) are used when it exists.
     path("laporan/terkirim/<str:code>/", views.confirmation_fallback, name="confirmation"),
     path("laporan/lacak/", views.tracking_fallback, name="tracking"),
+    path("laporan/konsultasi/", views.ask_a_question, name="consultation"),
 ]

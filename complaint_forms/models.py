@@ -503,6 +503,17 @@ class ReportPage(RoutablePageMixin, BasePage):
         context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
         return self.render(request, context_overrides=context)
 
+    @path("konsultasi/", name="consultation")
+    def consultation_view(self, request):
+        """The form set to a consultation question: where search sends citizens whose
+        question the knowledge base does not answer yet."""
+        from .views import report_form_context
+
+        context = self.get_context(request)
+        context.update(report_form_context(request, kind=Kind.CONSULTATION))
+        context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+        return self.render(request, context_overrides=context)
+
     @path("terkirim/<str:code>/", name="confirmation")
     def confirmation_view(self, request, code):
         from .views import confirmation_response

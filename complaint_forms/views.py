@@ -88,6 +88,15 @@ def _rerender(request, form, status, notice=""):
 
 
 @require_GET
+def ask_a_question(request):
+    """A stable address for "ask us" links: the report page's consultation form."""
+    page = ReportPage.for_active_locale()
+    if page is None:
+        raise Http404
+    return HttpResponseRedirect(page.url + page.reverse_subpage("consultation"))
+
+
+@require_GET
 def similar_answers(request):
     """Knowledge-base answers for a draft report, for the form's live suggestions."""
     if is_ratelimited(

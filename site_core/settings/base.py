@@ -302,6 +302,8 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
 # content ships with the app so the demo needs nothing outside the checkout.
 KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_base/")
 SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
+# Where search sends a citizen whose question has no answer yet.
+SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

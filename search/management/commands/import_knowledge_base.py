@@ -20,7 +20,8 @@ from wagtail.models import Locale
 from tqdm import tqdm
 
 from search.models import AnswerCategory, AnswerPage, KnowledgeBaseIndexPage
-from site_core.models import HomePage, MainNavigationLink, NavigationSettings, WorkUnit
+from site_core.demo.links import add_home_link, add_to_main_menu
+from site_core.models import HomePage, WorkUnit
 
 DEFAULT_PATH = "search/data/knowledge_base/"
 STEP_RE = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -122,6 +123,15 @@ class Command(BaseCommand):
         rows_en = read_jsonl(folder / "faq_en.jsonl") if (folder / "faq_en.jsonl").exists() else []
         with transaction.atomic():
             created = self.import_rows(rows_id, rows_en)
+            index = KnowledgeBaseIndexPage.objects.filter(locale__language_code="id").first()
+            if index is not None:
+                add_home_link(
+                    index,
+                    "Cari jawaban",
+                    "Cara mengurus layanan kota, dari KTP hingga perizinan.",
+                    "Find an answer",
+                    "How to use city services, from ID cards to permits.",
+                )
         self.stdout.write(
             f"Knowledge base: {created['id']} Indonesian and {created['en']} English answers "
             f"created ({AnswerPage.objects.count()} in total)."
@@ -174,18 +184,10 @@ class Command(BaseCommand):
         index = KnowledgeBaseIndexPage(**INDEX["id"])
         home.add_child(instance=index)
         index.save_revision().publish()
-        self.add_to_main_menu(home, index)
-        return index
-
-    def add_to_main_menu(self, home, index):
         site = home.get_site()
-        if site is None:
-            return
-        navigation = NavigationSettings.for_site(site)
-        if not navigation.main_links.filter(page=index).exists():
-            MainNavigationLink.objects.create(
-                setting=navigation, page=index, sort_order=navigation.main_links.count()
-            )
+        if site is not None:
+            add_to_main_menu(site, index)
+        return index
 
     def ensure_index_translation(self, index, locale):
         existing = index.get_translation_or_none(locale)
