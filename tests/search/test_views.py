@@ -27,11 +27,10 @@ def test_search_page_escapes_what_the_citizen_typed(client, kb):
     assert "&lt;script&gt;" in html
 
 
-def test_zero_results_offer_consultation_and_are_logged(client, kb, settings):
-    settings.SEARCH_CONSULTATION_FALLBACK_URL = "/id/konsultasi/"
+def test_zero_results_offer_consultation_and_are_logged(client, kb):
     response = client.get("/id/search/", {"q": "jadwal bioskop malam minggu"})
     html = response.content.decode()
-    assert 'href="/id/konsultasi/"' in html
+    assert 'href="/id/laporan/konsultasi/"' in html  # the complaint form, as a question
     logged = ZeroResultQuery.objects.get(language_code="id")
     assert logged.query_text == "jadwal bioskop malam minggu"
     client.get("/id/search/", {"q": "Jadwal bioskop malam minggu!"})
