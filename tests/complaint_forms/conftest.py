@@ -2,6 +2,8 @@ import uuid
 
 import pytest
 
+from tests.search.conftest import kb, kb_index  # noqa: F401 (knowledge-base fixtures)
+
 from .factories import CategoryFactory, ReportPageFactory, WorkUnitFactory
 
 
