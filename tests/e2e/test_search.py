@@ -2,6 +2,8 @@
 
 import os
 
+from django.utils import translation
+
 import pytest
 
 from search import ranking
@@ -39,7 +41,9 @@ def answers(home, locales):
 
 def test_search_as_you_type_with_keyboard(page, live_server, answers):
     page.goto(f"{live_server.url}/id/search/")
-    box = page.get_by_role("combobox", name="What are you looking for?")
+    with translation.override("id"):
+        label = translation.gettext("What are you looking for?")
+    box = page.get_by_role("combobox", name=label)
     box.click()
     page.keyboard.type("akta kel", delay=30)
     option = page.get_by_role("option").first
