@@ -122,3 +122,29 @@ def test_form_is_usable_at_360_pixels(live_server, browser, site):
     width = narrow.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 360
+
+
+def test_matching_answers_appear_while_the_citizen_types(live_server, page, site, axe):
+    from tests.search.factories import AnswerPageFactory, KnowledgeBaseIndexPageFactory
+
+    index = KnowledgeBaseIndexPageFactory(parent=site["page"].get_parent())
+    index.save_revision().publish()
+    answer = AnswerPageFactory(
+        parent=index,
+        title="Apa syarat mengganti KTP-el yang hilang?",
+        short_answer="Bawa surat keterangan hilang dari kepolisian.",
+        source_id="kb-002",
+    )
+    answer.save_revision().publish()
+
+    page.goto(f"{live_server.url}/id/lapor/")
+    suggestions = page.locator("[data-similar-answers]")
+    assert suggestions.is_hidden()
+    page.locator("#id_title").fill("KTP saya hilang")
+    page.locator("#id_description").press_sequentially("bagaimana cara mengganti ktp", delay=20)
+    link = suggestions.get_by_role("link", name=answer.title)
+    link.wait_for()
+    assert suggestions.is_visible()
+    assert axe(page) == []
+    link.click()
+    page.wait_for_url(f"**{answer.url}")
