@@ -9,7 +9,9 @@ from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "site-frame-version"
-TIMEOUT = 60 * 60
+# Changes made in another process (a cron job publishing scheduled pages) reach a web
+# process whose cache is not shared (the embedded default's local memory) within this time.
+TIMEOUT = 5 * 60
 _CREATED_EMPTY = set()
 
 
