@@ -20,6 +20,8 @@ $(STAMP): requirements-dev.lock
 
 install: $(STAMP)
 
+# The demo's links (printed login, mail) point at the address it is served on.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
