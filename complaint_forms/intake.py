@@ -31,21 +31,6 @@ REPORT_FIELDS = [
 ]
 
 
-def client_ip(request):
-    """The client address, from the first trusted header present (set
-    TRUSTED_CLIENT_IP_HEADERS behind a proxy, e.g. ["HTTP_X_REAL_IP"]). For
-    X-Forwarded-For the right-most entry is the one our own proxy added."""
-    for header in getattr(settings, "TRUSTED_CLIENT_IP_HEADERS", ["REMOTE_ADDR"]):
-        value = request.META.get(header, "")
-        if value:
-            return value.split(",")[-1].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def ratelimit_key(group, request):
-    return client_ip(request)
-
-
 def create_report(data, files=(), *, channel=Channel.WEB, user=None, idempotency_key=None):
     """Store the report. Returns (report, created): with an idempotency key already used,
     the existing report and False, so a retried submission never makes a second one."""

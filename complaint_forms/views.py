@@ -24,7 +24,7 @@ from django_ratelimit.core import is_ratelimited
 from . import workflow
 from .codes import normalise_tracking_code
 from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
-from .intake import create_report, ratelimit_key
+from .intake import create_report
 from .knowledge_base import answers_for_draft
 from .models import Privacy, Report, ReportPage, Status
 
@@ -102,7 +102,7 @@ def similar_answers(request):
     if is_ratelimited(
         request,
         group="complaint_forms.similar_answers",
-        key=ratelimit_key,
+        key="ip",
         rate=_rate("COMPLAINT_SUGGEST_RATE", "60/m"),
         increment=True,
     ):
@@ -140,7 +140,7 @@ def _submit(request, form):
     if is_ratelimited(
         request,
         group="complaint_forms.submit",
-        key=ratelimit_key,
+        key="ip",
         rate=_rate("COMPLAINT_SUBMIT_RATE", "10/h"),
         method="POST",
         increment=True,
@@ -171,7 +171,7 @@ def _lookup_limited(request):
     return is_ratelimited(
         request,
         group="complaint_forms.track",
-        key=ratelimit_key,
+        key="ip",
         rate=_rate("COMPLAINT_TRACK_RATE", "30/10m"),
         method=ALL,
         increment=True,

@@ -152,7 +152,11 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("TRUSTED_CLIENT_IP_HEADERS", default=["REMOTE_ADDR"])
+# The client address comes from these request.META keys, first present wins:
+# ["HTTP_X_REAL_IP"] behind nginx. Login lockouts and every form's rate limit use it.
+TRUSTED_CLIENT_IP_HEADERS = env.list("TRUSTED_CLIENT_IP_HEADERS", default=["REMOTE_ADDR"])
+AXES_IPWARE_META_PRECEDENCE_ORDER = TRUSTED_CLIENT_IP_HEADERS
+RATELIMIT_IP_META_KEY = "site_core.clients.client_ip"
 
 # Languages: Indonesian first, English second. More locales need only these two lists.
 LANGUAGE_CODE = "id"
@@ -279,9 +283,6 @@ SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 RECAPTCHA_WIDGET = env("RECAPTCHA_WIDGET", default="v3")
 RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
 RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", default=5)
-# The client address for rate limits comes from these request.META keys, first present
-# wins (the same list django-axes uses): ["HTTP_X_REAL_IP"] behind nginx.
-TRUSTED_CLIENT_IP_HEADERS = AXES_IPWARE_META_PRECEDENCE_ORDER
 COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/h")
 COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)

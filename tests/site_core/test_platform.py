@@ -232,3 +232,18 @@ def test_exported_cells_cannot_run_as_formulas(value, expected):
     from site_core.exports import neutralise_formula
 
     assert neutralise_formula(value) == expected
+
+
+def test_every_rate_limit_counts_the_client_behind_the_trusted_proxy(settings):
+    """Forms of every app use key="ip"; behind a proxy that means the trusted header."""
+    from django_ratelimit.core import is_ratelimited
+
+    settings.TRUSTED_CLIENT_IP_HEADERS = ["HTTP_X_REAL_IP", "REMOTE_ADDR"]
+
+    def limited(address):
+        request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP=address)
+        return is_ratelimited(request, group="t", key="ip", rate="1/m", increment=True)
+
+    assert not limited("203.0.113.1")
+    assert not limited("203.0.113.2")  # another citizen behind the same proxy
+    assert limited("203.0.113.1")
