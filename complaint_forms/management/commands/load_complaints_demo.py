@@ -33,6 +33,7 @@ from complaint_forms.models import (
     UnitMembership,
 )
 from site_core.demo.links import add_home_link, add_to_main_menu
+from site_core.demo.pages import ensure_child, ensure_translation
 from site_core.models import HomePage, WorkUnit
 
 
@@ -127,71 +128,67 @@ class Command(BaseCommand):
         )
 
     def ensure_report_page(self, home, en_locale):
-        page = ReportPage.objects.child_of(home).filter(slug="lapor").first()
-        if page is None:
-            page = ReportPage(
-                title="Lapor",
-                slug="lapor",
-                introduction=(
-                    "Sampaikan pengaduan, aspirasi, permintaan informasi, atau pertanyaan Anda. "
-                    "Setiap laporan mendapat kode lacak dan ditindaklanjuti dalam hari kerja."
-                ),
-                channel_guide=CHANNEL_GUIDE_ID,
-                privacy_notice=(
-                    "<p>Data Anda hanya dipakai untuk menindaklanjuti laporan. Pilih "
-                    "<b>anonim</b> bila tidak ingin identitas disimpan, atau <b>rahasia</b> "
-                    "bila identitas hanya boleh dilihat koordinator pengaduan.</p>"
-                ),
-                tracking_intro="Masukkan kode lacak untuk melihat status laporan Anda.",
-                listing_summary=(
-                    "Kirim laporan ke Pemerintah Kota Banjarbaru dan pantau tindak lanjutnya."
-                ),
-            )
-            home.add_child(instance=page)
-            page.save_revision().publish()
-        if page.get_translation_or_none(en_locale) is None:
-            translated = page.copy_for_translation(en_locale).specific
-            translated.title = "Report"
-            translated.slug = "report"
-            translated.introduction = (
+        page, _created = ensure_child(
+            home,
+            ReportPage,
+            "lapor",
+            title="Lapor",
+            introduction=(
+                "Sampaikan pengaduan, aspirasi, permintaan informasi, atau pertanyaan Anda. "
+                "Setiap laporan mendapat kode lacak dan ditindaklanjuti dalam hari kerja."
+            ),
+            channel_guide=CHANNEL_GUIDE_ID,
+            privacy_notice=(
+                "<p>Data Anda hanya dipakai untuk menindaklanjuti laporan. Pilih "
+                "<b>anonim</b> bila tidak ingin identitas disimpan, atau <b>rahasia</b> "
+                "bila identitas hanya boleh dilihat koordinator pengaduan.</p>"
+            ),
+            tracking_intro="Masukkan kode lacak untuk melihat status laporan Anda.",
+            listing_summary=(
+                "Kirim laporan ke Pemerintah Kota Banjarbaru dan pantau tindak lanjutnya."
+            ),
+        )
+        ensure_translation(
+            page,
+            en_locale,
+            title="Report",
+            slug="report",
+            introduction=(
                 "Send a complaint, an aspiration, an information request or a question. "
                 "Every report gets a tracking code and is followed up within working days."
-            )
-            translated.channel_guide = CHANNEL_GUIDE_EN
-            translated.privacy_notice = (
+            ),
+            channel_guide=CHANNEL_GUIDE_EN,
+            privacy_notice=(
                 "<p>Your data is used only to follow up your report. Choose <b>anonymous</b> "
                 "if you want no identity stored, or <b>confidential</b> if only the "
                 "complaint coordinators may see who you are.</p>"
-            )
-            translated.tracking_intro = "Enter your tracking code to see your report's status."
-            translated.listing_summary = "Send a report to the city and follow it up."
-            translated.save()
-            translated.save_revision().publish()
+            ),
+            tracking_intro="Enter your tracking code to see your report's status.",
+            listing_summary="Send a report to the city and follow it up.",
+        )
         return page
 
     def ensure_ranking_page(self, home, en_locale):
-        page = RankingPage.objects.child_of(home).first()
-        if page is None:
-            page = RankingPage(
-                title="Unit Kerja Teresponsif",
-                slug="unit-kerja-teresponsif",
-                introduction=(
-                    "Seberapa cepat dan tepat waktu unit kerja menanggapi laporan warga, "
-                    "dan seberapa puas warga dengan jawabannya."
-                ),
-            )
-            home.add_child(instance=page)
-            page.save_revision().publish()
-        if page.get_translation_or_none(en_locale) is None:
-            translated = page.copy_for_translation(en_locale).specific
-            translated.title = "Most responsive work units"
-            translated.slug = "responsive-units"
-            translated.introduction = (
+        page, _created = ensure_child(
+            home,
+            RankingPage,
+            "unit-kerja-teresponsif",
+            title="Unit Kerja Teresponsif",
+            introduction=(
+                "Seberapa cepat dan tepat waktu unit kerja menanggapi laporan warga, "
+                "dan seberapa puas warga dengan jawabannya."
+            ),
+        )
+        ensure_translation(
+            page,
+            en_locale,
+            title="Most responsive work units",
+            slug="responsive-units",
+            introduction=(
                 "How quickly and on time the city's work units respond to citizens' reports, "
                 "and how satisfied citizens are with the answers."
-            )
-            translated.save()
-            translated.save_revision().publish()
+            ),
+        )
         return page
 
     def ensure_categories(self, id_locale, en_locale):
