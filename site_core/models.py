@@ -25,7 +25,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     Orderable,
     Page,
     PreviewableMixin,
@@ -350,10 +349,6 @@ class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableM
 
     def get_preview_template(self, request, mode_name):
         return "site_core/previews/footer_text.html"
-
-    @classmethod
-    def for_active_locale(cls):
-        return cls.objects.filter(locale=Locale.get_active(), live=True).first()
 
 
 @register_setting(icon="mail")
