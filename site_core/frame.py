@@ -66,13 +66,16 @@ def connect_signals():
     page_published.connect(invalidate, dispatch_uid="frame-published")
     page_unpublished.connect(invalidate, dispatch_uid="frame-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="frame-moved")
-    for model in (
+    frame_models = (
         ContactSettings,
         NavigationSettings,
         MainNavigationLink,
         FooterNavigationLink,
         FooterText,
-        Page,
-    ):
+    )
+    for model in frame_models:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"frame-save-{model.__name__}")
+    # Pages change the frame when published, unpublished or moved (above) or deleted;
+    # deleting any page type deletes its Page row, so one receiver covers them all.
+    for model in (*frame_models, Page):
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"frame-del-{model.__name__}")

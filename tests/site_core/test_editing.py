@@ -188,3 +188,19 @@ def test_demo_loader_runs_twice_without_duplicates(db, monkeypatch, tmp_path, se
     from django.contrib.auth import get_user_model
 
     assert get_user_model().objects.get(username="admin").check_password("demo-password-123")
+
+
+def test_menu_follows_publishing_without_waiting_for_the_cache(client, home):
+    from site_core.models import MainNavigationLink, NavigationSettings
+
+    page = InformationPageFactory(parent=home, title="Layanan", slug="layanan")
+    nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    MainNavigationLink.objects.create(setting=nav, page=page, sort_order=0)
+    assert '<a href="/id/layanan/">Layanan</a>' in client.get("/id/").content.decode()
+
+    page.title = "Layanan kota"
+    page.save_revision().publish()
+    assert '<a href="/id/layanan/">Layanan kota</a>' in client.get("/id/").content.decode()
+
+    page.unpublish()
+    assert "/id/layanan/" not in client.get("/id/").content.decode()
