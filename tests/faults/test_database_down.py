@@ -14,7 +14,7 @@ from complaint_forms.models import Report
 
 from .conftest import TcpProxy, press_send_again
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SUBMIT = "/id/laporan/kirim/"
 TYPED = 'Air PDAM keruh & berbau; tagihan > Rp 5000 dan < "biasa"'

@@ -18,7 +18,7 @@ from complaint_forms.models import Report
 from site_core.models import OutgoingMail
 from tests.conftest import _Inbox, free_port
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SUBMIT = "/id/laporan/kirim/"
 
