@@ -7,13 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import admin_reports, views
 from .sitemaps import AllLocalesSitemap
 
 handler404 = "site_core.views.page_not_found"
 handler500 = "site_core.views.server_error"
 
 urlpatterns = [
+    path("admin/reports/", include(admin_reports)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),

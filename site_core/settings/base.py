@@ -155,7 +155,7 @@ AXES_RESET_ON_SUCCESS = True
 # The client address comes from these request.META keys, first present wins:
 # ["HTTP_X_REAL_IP"] behind nginx. Login lockouts and every form's rate limit use it.
 TRUSTED_CLIENT_IP_HEADERS = env.list("TRUSTED_CLIENT_IP_HEADERS", default=["REMOTE_ADDR"])
-AXES_IPWARE_META_PRECEDENCE_ORDER = TRUSTED_CLIENT_IP_HEADERS
+AXES_CLIENT_IP_CALLABLE = "site_core.clients.client_ip"
 RATELIMIT_IP_META_KEY = "site_core.clients.client_ip"
 
 # Languages: Indonesian first, English second. More locales need only these two lists.
