@@ -109,14 +109,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (also the store of rate limits and login lockouts): Redis when REDIS_URL is set.
+# It fails open (site_core/cache.py): while Redis is away each process uses its own memory,
+# tries Redis again every CACHE_OUTAGE_RETRY_SECONDS and gives up on a call after the
+# socket timeouts below, so an outage never takes pages or report intake down.
 REDIS_URL = env("REDIS_URL", default="")
+CACHE_OUTAGE_RETRY_SECONDS = env.float("CACHE_OUTAGE_RETRY_SECONDS", default=5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "site_core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="lapor"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=1.0),
+            },
         }
     }
 else:
@@ -253,8 +261,11 @@ CONTENT_SECURITY_POLICY = {
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+# django-ratelimit warns about any cache it does not list; ours is django-redis' own class
+# with a fail-open wrapper (site_core/cache.py), so its atomic counters are Redis'.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not RECAPTCHA_ENABLED:
-    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+    SILENCED_SYSTEM_CHECKS += ["django_recaptcha.recaptcha_test_key_error"]
 # Google's scripts and frames, allowed by the CSP only where the captcha is on.
 RECAPTCHA_CSP = {
     "script-src": ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"],
