@@ -8,6 +8,7 @@ class SiteCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import frame
+        from . import frame, uploads
 
         frame.connect_signals()
+        uploads.limit_pillow_globally()
