@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set to tell personal responses.
+    "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,6 +202,27 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# HTTP caching (site_core/caching.py): how long a front cache and a browser keep anonymous
+# pages, and the front cache to purge on publish, unpublish, move and delete.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Pages have their own slug per language: purge the URLs as they are, not once per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Who sees the system status panel on the admin dashboard (besides administrators).
+SYSTEM_STATUS_PERMISSION = "complaint_forms.coordinate_reports"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LAPOR! Banjarbaru"
