@@ -65,8 +65,18 @@ def _restore_database(engine, source):
     if engine == "postgresql":
         env, args = _pg_env_and_args()
         connection.close()
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-              *args, str(source)], env)
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *args,
+                str(source),
+            ],
+            env,
+        )
     else:
         connection.ensure_connection()
         with sqlite3.connect(source) as copy:

@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 import pytest
 
 from complaint_forms.models import Attachment, Report, UnitMembership
+
 from .factories import CategoryFactory, coordinator, officer
 
 pytestmark = pytest.mark.django_db(transaction=True)
