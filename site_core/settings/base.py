@@ -300,6 +300,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
+# The cron table (README, deploy/systemd): management command and interval in seconds.
+# `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
+SCHEDULED_COMMANDS = [("publish_scheduled", 60)]
+
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
 # --- complaint_forms -------------------------------------------------------------------
@@ -312,6 +316,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
@@ -332,3 +337,4 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
