@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set to tell personal responses.
+    "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -214,6 +217,27 @@ TASKS = {
     }
 }
 
+# HTTP caching (site_core/caching.py): how long a front cache and a browser keep anonymous
+# pages, and the front cache to purge on publish, unpublish, move and delete.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Pages have their own slug per language: purge the URLs as they are, not once per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Who sees the system status panel on the admin dashboard (besides administrators).
+SYSTEM_STATUS_PERMISSION = "complaint_forms.coordinate_reports"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "LAPOR! Banjarbaru"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
@@ -293,6 +317,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
+# The cron table (README, deploy/systemd): management command and interval in seconds.
+# `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
+SCHEDULED_COMMANDS = [("publish_scheduled", 60)]
+
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
 # --- complaint_forms -------------------------------------------------------------------
@@ -305,6 +333,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
@@ -325,3 +354,4 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
