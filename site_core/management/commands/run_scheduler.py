@@ -16,9 +16,7 @@ class Command(BaseCommand):
     help = "Run the scheduled commands of SCHEDULED_COMMANDS at their intervals, forever."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--once", action="store_true", help="run every command once, then stop"
-        )
+        parser.add_argument("--once", action="store_true", help="run every command once, then stop")
 
     def handle(self, *args, once=False, **options):
         next_run = {name: 0.0 for name, _interval in settings.SCHEDULED_COMMANDS}
