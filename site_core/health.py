@@ -39,6 +39,8 @@ def cache_store():
     cache.set(key, "1", 10)
     if cache.get(key) != "1":
         raise RuntimeError("cache did not return what was written")
+    if getattr(cache, "in_outage", lambda: False)():
+        raise ConnectionError("the shared cache is away; serving from process memory")
     return {"backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
 
 
