@@ -105,6 +105,10 @@ class FailOpenRedisCache(RedisCache):
             },
         )
 
+    def in_outage(self):
+        """Whether this process is serving from its own memory because Redis is away."""
+        return self._outage.active()
+
     @property
     def retry_seconds(self):
         return getattr(settings, "CACHE_OUTAGE_RETRY_SECONDS", 5)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, health
 from .models import FooterText, OutgoingMail, WorkUnit
 
 
@@ -87,3 +88,21 @@ def add_undelivered_mail_panel(request, panels):
     failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).count()
     if failed:
         panels.append(UndeliveredMailPanel(failed))
+
+
+class SystemStatusPanel(Component):
+    """The health report on the dashboard of coordinators and administrators."""
+
+    name = "system_status"
+    order = 50
+    template_name = "site_core/admin/system_status_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"health": health.report()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_system_status_panel(request, panels):
+    user = request.user
+    if user.is_superuser or user.has_perm(settings.SYSTEM_STATUS_PERMISSION):
+        panels.append(SystemStatusPanel())

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('site_core', '0001_initial'),
+        ('site_core', '0002_private_log_entry'),
     ]
 
     operations = [

@@ -30,8 +30,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaint_forms", "0002_staff_groups"),
-        ("site_core", "0002_outgoing_mail"),
+        ("complaint_forms", "0003_reports_private_audit_log"),
+        ("site_core", "0003_outgoing_mail"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
