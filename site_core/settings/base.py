@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaint_forms",
     "outreach",
     "search",
+    "open_data",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -355,3 +356,11 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
 SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
+
+# --- open_data app (statistics, open data, API) ---------------------------------------
+DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
+# Counts below this are published as "< N" everywhere (pages, downloads, API).
+OPEN_DATA_MIN_CELL = env.int("OPEN_DATA_MIN_CELL", default=5)
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
+OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")
