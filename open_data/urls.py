@@ -14,6 +14,6 @@ urlpatterns = [
         name="download",
     ),
     path("api/v1/datasets/", views.api_datasets, name="api_datasets"),
-    path("api/v1/datasets/<slug:slug>/", views.api_dataset, name="api_dataset"),
+    path("api/v1/datasets/<str:slug>/", views.api_dataset, name="api_dataset"),
     path("api/v1/openapi.json", views.api_schema, name="openapi"),
 ]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from django_ratelimit.decorators import ratelimit
@@ -26,8 +27,8 @@ def _period(request):
     """`from`/`to` as YYYY-MM; the last twelve months when absent. None when malformed."""
     default_start, default_end = figures.default_period()
     raw_start, raw_end = request.GET.get("from"), request.GET.get("to")
-    start = figures.month_bounds(raw_start) if raw_start else default_start
-    end = figures.month_bounds(raw_end, end=True) if raw_end else default_end
+    start = default_start if raw_start is None else figures.month_bounds(raw_start)
+    end = default_end if raw_end is None else figures.month_bounds(raw_end, end=True)
     if start is None or end is None or start > end:
         return None
     return start, end
@@ -61,6 +62,8 @@ def _dataset_or_404(slug):
     return dataset
 
 
+# Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
+@csrf_exempt
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
 def dataset_download(request, slug, extension):
@@ -96,6 +99,7 @@ def _absolute(request, path):
     return request.build_absolute_uri(path)
 
 
+@csrf_exempt
 @require_GET
 def catalog(request):
     """DCAT (JSON-LD) catalogue, which CKAN's DCAT harvester (data.go.id) reads."""
@@ -164,6 +168,8 @@ def catalog(request):
     )
 
 
+# Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
+@csrf_exempt
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
 def api_datasets(request):
@@ -184,6 +190,8 @@ def api_datasets(request):
         )
 
 
+# Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
+@csrf_exempt
 @require_GET
 @ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
 def api_dataset(request, slug):
@@ -199,6 +207,7 @@ def api_dataset(request, slug):
         return _json({"metadata": dataset.metadata(*period), "data": dataset.rows(*period)})
 
 
+@csrf_exempt
 @require_GET
 def api_schema(request):
     response = HttpResponse(

@@ -45,7 +45,7 @@ def test_small_counts_are_suppressed_on_the_page(client, crafted):
     html = client.get(crafted["page"].url).content.decode()
     assert "Jalan rusak" in html
     # Water has 3 reports: its row shows "< 5", never the number.
-    water_row = html[html.index("<th scope=\"row\">Air bersih</th>"):][:80]
+    water_row = html[html.index('<th scope="row">Air bersih</th>') :][:80]
     assert "&lt; 5" in water_row and ">3<" not in water_row
     # Gender-based categories are merged; their own names never appear.
     assert "Pelecehan di tempat kerja" not in html and "KDRT" not in html
@@ -54,8 +54,11 @@ def test_small_counts_are_suppressed_on_the_page(client, crafted):
 
 def test_small_counts_are_suppressed_in_downloads_and_the_api(client, crafted):
     query = {"from": THIS_MONTH, "to": THIS_MONTH}
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/data/pengaduan-bulanan.csv", query).content.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/data/pengaduan-bulanan.csv", query).content.decode())
+        )
+    )
     assert rows == [{"month": THIS_MONTH, "reports": "14"}]
 
     by_area = client.get("/data/pengaduan-per-kecamatan.json", query).json()
@@ -128,8 +131,9 @@ def test_openapi_document_validates():
 
 
 def test_charts_escape_labels_and_name_themselves():
-    rows = privacy.rows([{"label": "<script>alert(1)</script>", "count": 9},
-                         {"label": "Kecil", "count": 2}])
+    rows = privacy.rows(
+        [{"label": "<script>alert(1)</script>", "count": 9}, {"label": "Kecil", "count": 2}]
+    )
     svg = charts.bar_chart(rows, "Judul & grafik", "uji")
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert 'role="img"' in svg and 'aria-labelledby="uji-title"' in svg
