@@ -179,3 +179,35 @@ def unit_responsiveness(start, end):
         }
         for row in rows
     ]
+
+
+def overdue_by_unit(today):
+    """Open reports past their deadline on `today`, per unit (None: not yet forwarded).
+    Reports are named by number and category only: titles may carry personal data."""
+    rows = (
+        Report.objects.overdue(today)
+        .order_by("assigned_unit__name", "pk")
+        .values(
+            "pk",
+            "assigned_unit__name",
+            "category__name",
+            "category__is_gender_based",
+            "forward_due",
+            "response_due",
+            "status",
+        )
+    )
+    units = {}
+    for row in rows:
+        due = row["response_due"] or row["forward_due"]
+        units.setdefault(row["assigned_unit__name"] or _("Not yet forwarded"), []).append(
+            {
+                "number": row["pk"],
+                "category": _("Gender-based violence")
+                if row["category__is_gender_based"]
+                else (row["category__name"] or ""),
+                "due": due,
+                "days_late": (today - due).days if due else None,
+            }
+        )
+    return units

@@ -146,3 +146,31 @@ def test_suppression_threshold_is_a_setting(settings):
     settings.OPEN_DATA_MIN_CELL = 10
     assert privacy.label(9) == "< 10" and privacy.cell(9) is None
     assert privacy.label(0) == "0" and privacy.cell(10) == 10
+
+
+def test_monthly_report_pdf_shows_the_months_figures(crafted, tmp_path):
+    import subprocess
+
+    from django.core.management import call_command
+
+    from complaint_forms.models import Report, Status
+
+    late = Report.objects.first()
+    late.status = Status.ASSIGNED
+    late.response_due = timezone.localdate() - datetime.timedelta(days=3)
+    late.save()
+    output = tmp_path / "laporan.pdf"
+    call_command("monthly_report", month=THIS_MONTH, output=str(output))
+    assert output.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(output), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "14" in text  # reports received this month
+    assert "Jalan rusak" in text and "Air bersih" in text  # top topics
+    assert f"#{late.pk}" in text  # the overdue list names the report by number
+    assert "Pelecehan" not in text and "KDRT" not in text  # gender-based merged
+    assert "Siti Aminah" not in text  # no reporter
+    pages = subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", str(output), str(tmp_path / "page")], check=True
+    )
+    assert pages.returncode == 0 and list(tmp_path.glob("page*.png"))
