@@ -3,7 +3,7 @@ schema-driven test that calls every operation with generated input."""
 
 from .datasets import DATASETS
 
-MONTH = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$", "examples": ["2026-01"]}
+MONTH = {"type": "string", "pattern": r"^2\d{3}-(0[1-9]|1[0-2])$", "examples": ["2026-01"]}
 ERROR = {
     "type": "object",
     "required": ["error", "detail"],

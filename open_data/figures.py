@@ -61,8 +61,8 @@ def default_period(today=None):
 
 def month_bounds(value, end=False):
     """'2026-03' -> 2026-03-01 (or 2026-03-31 with end=True); None when malformed."""
-    if not isinstance(value, str) or len(value) != 7:
-        return None
+    if not isinstance(value, str) or len(value) != 7 or not value.startswith("2"):
+        return None  # years 2000-2999: anything else is a typing slip, not a period
     try:
         first = datetime.date.fromisoformat(f"{value}-01")
     except (TypeError, ValueError):

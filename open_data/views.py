@@ -24,12 +24,13 @@ CACHE_SECONDS = 3600
 
 
 def _period(request):
-    """`from`/`to` as YYYY-MM; the last twelve months when absent. None when malformed."""
+    """`from`/`to` as YYYY-MM; the last twelve months when absent. None when malformed.
+    A first month after the last is an empty period, not an error."""
     default_start, default_end = figures.default_period()
     raw_start, raw_end = request.GET.get("from"), request.GET.get("to")
     start = default_start if raw_start is None else figures.month_bounds(raw_start)
     end = default_end if raw_end is None else figures.month_bounds(raw_end, end=True)
-    if start is None or end is None or start > end:
+    if start is None or end is None:
         return None
     return start, end
 
@@ -44,7 +45,7 @@ def _json(data, status=200):
 
 def _bad_period():
     return _json(
-        {"error": "bad_period", "detail": "Use from=YYYY-MM and to=YYYY-MM, from not after to."},
+        {"error": "bad_period", "detail": "Use from=YYYY-MM and to=YYYY-MM (years 2000-2999)."},
         status=400,
     )
 

@@ -11,7 +11,15 @@ import polib
 import pytest
 
 CATALOGUE = Path(settings.BASE_DIR) / "site_core" / "locale" / "id" / "LC_MESSAGES"
-SOURCES = ["manage.py", "site_core", "complaint_forms", "outreach", "search", "templates"]
+SOURCES = [
+    "manage.py",
+    "site_core",
+    "complaint_forms",
+    "outreach",
+    "search",
+    "open_data",
+    "templates",
+]
 
 
 def test_catalogue_is_complete_and_compiled():
