@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "site_core.middleware.PreviewFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_core.middleware.LocaleMiddleware",
     "site_core.middleware.AdminLanguageMiddleware",
@@ -176,7 +178,9 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's strings first; then Indonesian for the admin strings that Wagtail's and
+# wagtail-localize's own catalogues leave in English (hand-written; see docs/decisions.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Makassar"  # Banjarbaru, South Kalimantan (WITA)
 USE_I18N = True
 USE_TZ = True
@@ -247,6 +251,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No avatars from gravatar.com: editors' e-mail hashes stay with us, and the admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: only document types people can open safely, and bounded sizes.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
