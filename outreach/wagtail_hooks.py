@@ -19,7 +19,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
-from site_core.exports import neutralise_formula
+from site_core.exports import StaffExportMixin
 
 from . import admin_views, ambassadors, registrations
 from .models import (
@@ -35,11 +35,9 @@ from .models import (
 )
 
 
-class SafeExportIndexView(IndexView):
-    """CSV/XLSX exports where no cell can start a spreadsheet formula."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+class SafeExportIndexView(StaffExportMixin, IndexView):
+    """CSV/XLSX exports in staff's words (labels, local time) where no cell can start a
+    spreadsheet formula."""
 
 
 class PersonalDataViewSet(SnippetViewSet):
