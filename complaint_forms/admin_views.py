@@ -444,6 +444,14 @@ class OfflineReportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "plus"
     page_title = _("Record an offline report")
     detail_url_name = None
+    index_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse(self.index_url_name), "label": _("Reports")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("complaint_forms.add_report"):
