@@ -8,6 +8,7 @@ class SiteCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import frame
+        from . import access_log, frame
 
         frame.connect_signals()
+        access_log.install()
