@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
 from .models import (
@@ -24,7 +25,8 @@ YES_NO_AGE = [("no", _("18 or older")), ("yes", _("Under 18"))]
 
 
 class AccessibleFormMixin:
-    """Adds aria-describedby/aria-invalid to widgets and a honeypot field."""
+    """Adds aria-describedby/aria-invalid to widgets, a honeypot field, and the shared
+    checks on free text (no invisible-only text, a length cap on every field)."""
 
     honeypot_name = "website"
 
@@ -35,6 +37,7 @@ class AccessibleFormMixin:
             label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
+        guard_text_fields(self)
         self._describe()
 
     def _describe(self):

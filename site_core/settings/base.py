@@ -317,6 +317,12 @@ if RECAPTCHA_ENABLED:
 # so site_core never imports the other apps.
 DEMO_CONTENT_COMMANDS = []
 
+# Secrets in URLs that access logs must not keep (site_core.access_log): the path segment
+# after these names (tickets, cancel and activity links, report confirmations) and the
+# values of these query parameters (the tracking page's ?kode=).
+LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim"]
+LOG_MASKED_QUERY_PARAMS = ["kode", "token"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -356,11 +362,16 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
 # content ships with the app so the demo needs nothing outside the checkout.
 KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_base/")
 SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
+# Per client: each search is logged (a task row), suggestions come while typing.
+SEARCH_API_RATE = env("SEARCH_API_RATE", default="60/m")
+SEARCH_SUGGEST_RATE = env("SEARCH_SUGGEST_RATE", default="120/m")
 # Where search sends a citizen whose question has no answer yet.
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+# Per client: ambassadors' activity reports (each stores a photo).
+OUTREACH_ACTIVITY_RATE = env("OUTREACH_ACTIVITY_RATE", default="20/h")
 SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
 
 # --- open_data app (statistics, open data, API) ---------------------------------------
