@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -20,6 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
+
+from site_core import outages
 
 from . import workflow
 from .codes import normalise_tracking_code
@@ -127,18 +130,38 @@ def similar_answers(request):
 def submit_report(request):
     """Validate, store (in a transaction), then redirect to the confirmation (PRG).
 
-    If the database is busy or away the citizen gets the form back with everything typed
-    and a plain message, not a server error; sending again is safe (idempotency key)."""
-    form = ReportForm(request.POST, request.FILES)
+    If the database is busy or away (the form itself reads topics from it) the citizen
+    gets a page built without it, with everything typed kept, not a server error; sending
+    again is safe (idempotency key)."""
     try:
+        form = ReportForm(request.POST, request.FILES)
         return _submit(request, form)
     except DatabaseError:
         logger.exception("Report submission failed on the database")
-        notice = _(
-            "Your report may not have been sent because the service is busy. Please press "
-            "Send again: it will not be sent twice."
-        )
-        return _rerender(request, form, 503, notice)
+        return _busy_response(request)
+
+
+# Not carried over to the busy page: a fresh CSRF token comes with it, the captcha answer
+# is single-use, and title and description are shown as fields to edit.
+_NOT_KEPT = {"csrfmiddlewaretoken", "g-recaptcha-response", "captcha", "title", "description"}
+
+
+def _busy_response(request):
+    hidden = [
+        (name, value)
+        for name in request.POST
+        if name not in _NOT_KEPT
+        for value in request.POST.getlist(name)
+    ]
+    context = {
+        "action": reverse("complaint_forms:submit"),
+        "csrf_token": get_token(request),
+        "title": request.POST.get("title", ""),
+        "description": request.POST.get("description", ""),
+        "hidden": hidden,
+        "had_attachments": bool(request.FILES),
+    }
+    return outages.unavailable("complaint_forms/submit_busy.html", context)
 
 
 def _submit(request, form):

@@ -141,6 +141,9 @@ else:
         }
     }
 
+# Pages answered while the database is away (HTTP 503) ask clients to retry after this.
+OUTAGE_RETRY_AFTER_SECONDS = env.int("OUTAGE_RETRY_AFTER_SECONDS", default=30)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -214,6 +217,12 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="LAPOR Banjarbaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Mail the server does not take is kept and retried (site_core/mail.py): first after this
+# many seconds, then twice as long each time up to the maximum, for this many hours.
+MAIL_RETRY_FIRST_DELAY_SECONDS = env.int("MAIL_RETRY_FIRST_DELAY_SECONDS", default=60)
+MAIL_RETRY_MAX_DELAY_SECONDS = env.int("MAIL_RETRY_MAX_DELAY_SECONDS", default=3600)
+MAIL_RETRY_HOURS = env.float("MAIL_RETRY_HOURS", default=24)
 
 # Background work: django-tasks with the database queue; `manage.py db_worker` runs it.
 TASKS = {
@@ -332,7 +341,7 @@ LOGGING = {
 
 # The cron table (README, deploy/systemd): management command and interval in seconds.
 # `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
-SCHEDULED_COMMANDS = [("publish_scheduled", 60)]
+SCHEDULED_COMMANDS = [("publish_scheduled", 60), ("retry_mail", 600)]
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
