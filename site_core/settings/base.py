@@ -275,6 +275,29 @@ if RECAPTCHA_ENABLED:
 # so site_core never imports the other apps.
 DEMO_CONTENT_COMMANDS = []
 
+# Personal-data retention (UU PDP 27/2022), in days after each record's reference date;
+# `manage.py purge_personal_data` (daily) runs every app's purge listed in
+# PERSONAL_DATA_PURGERS. See README "Retention of personal data".
+PERSONAL_DATA_RETENTION_DAYS = {
+    # complaint identity and attachments, after the report is closed or rejected
+    "complaint_identity": env.int("RETENTION_COMPLAINT_IDENTITY_DAYS", default=730),
+    # event registrants' contact details, after the event
+    "registration": env.int("RETENTION_REGISTRATION_DAYS", default=365),
+    # school contact person's details, after the session (or the last change)
+    "school_request": env.int("RETENTION_SCHOOL_REQUEST_DAYS", default=365),
+    # Duta Lapor applicant details (birth date, guardian), after the decision
+    "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
+    # assisted-reporting requests, handled or not, after they arrive
+    "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+}
+PERSONAL_DATA_PURGERS = []
+# Signed links in mail stop working this many days after they were sent.
+SIGNED_LINK_MAX_AGE_DAYS = {
+    "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),
+    "outreach.school-request": env.int("SIGNED_LINK_SCHOOL_REQUEST_DAYS", default=180),
+    "outreach.ambassador": env.int("SIGNED_LINK_AMBASSADOR_DAYS", default=365),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -294,6 +317,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
 
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
@@ -314,3 +338,4 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+PERSONAL_DATA_PURGERS += ["outreach.retention.purge"]
