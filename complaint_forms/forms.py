@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
 from site_core.uploads import check_size, clean_upload
+from site_core.validators import reject_invisible_only
 
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
 
@@ -51,10 +52,10 @@ def validate_phone(value):
 
 
 class TextField(forms.CharField):
-    """A CharField that also refuses text-direction control characters and markup (NUL
-    bytes are already refused by Django)."""
+    """A CharField that also refuses text-direction control characters, markup and text of
+    invisible characters only (NUL bytes are already refused by Django)."""
 
-    default_validators = [reject_bidi_controls, reject_markup]
+    default_validators = [reject_bidi_controls, reject_markup, reject_invisible_only]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
