@@ -221,8 +221,24 @@ class ReportFields(forms.Form):
             self._require_contact(data)
         return data
 
+    def offer_private_choices_only(self):
+        """Where a report must not be public (gender-based harm), do not offer "Public"."""
+        field = self.fields["privacy"]
+        field.choices = [choice for choice in field.choices if choice[0] != Privacy.PUBLIC]
+        if self.initial.get("privacy", field.initial) == Privacy.PUBLIC:
+            self.initial["privacy"] = Privacy.CONFIDENTIAL
+
     def _require_contact(self, data):
         channel = data.get("contact_channel")
+        # The channel follows what the citizen gave: a phone number and no email means phone.
+        if channel == ContactChannel.EMAIL and not data.get("reporter_email"):
+            if data.get("reporter_phone"):
+                channel = data["contact_channel"] = ContactChannel.PHONE
+        elif channel in (ContactChannel.PHONE, ContactChannel.TEXT) and not data.get(
+            "reporter_phone"
+        ):
+            if data.get("reporter_email"):
+                channel = data["contact_channel"] = ContactChannel.EMAIL
         if channel == ContactChannel.EMAIL and not data.get("reporter_email"):
             self.add_error("reporter_email", _("Give an email address, or choose another way."))
         if channel in (ContactChannel.PHONE, ContactChannel.TEXT) and not data.get(

@@ -17,6 +17,7 @@ from .models import (
     AmbassadorActivity,
     AmbassadorApplication,
     AssistedReportRequest,
+    AssistedRequestMethod,
     SchoolSessionRequest,
 )
 from .validators import age_on, normalise_npsn, normalise_phone
@@ -428,7 +429,10 @@ class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].max_length = 30
-        self.fields["kecamatan"].choices = [("", "---------"), *KECAMATAN_CHOICES]
+        self.fields["kecamatan"].choices = [("", _("Choose…")), *KECAMATAN_CHOICES]
+        # A radio list has no "nothing chosen" row: the model's blank choice would show as a
+        # pre-selected "---------" option.
+        self.fields["method"].choices = AssistedRequestMethod.choices
         self._describe()
 
     def clean_phone(self):
