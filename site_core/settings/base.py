@@ -332,6 +332,29 @@ DEMO_CONTENT_COMMANDS = []
 LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim"]
 LOG_MASKED_QUERY_PARAMS = ["kode", "token"]
 
+# Personal-data retention (UU PDP 27/2022), in days after each record's reference date;
+# `manage.py purge_personal_data` (daily) runs every app's purge listed in
+# PERSONAL_DATA_PURGERS. See README "Retention of personal data".
+PERSONAL_DATA_RETENTION_DAYS = {
+    # complaint identity and attachments, after the report is closed or rejected
+    "complaint_identity": env.int("RETENTION_COMPLAINT_IDENTITY_DAYS", default=730),
+    # event registrants' contact details, after the event
+    "registration": env.int("RETENTION_REGISTRATION_DAYS", default=365),
+    # school contact person's details, after the session (or the last change)
+    "school_request": env.int("RETENTION_SCHOOL_REQUEST_DAYS", default=365),
+    # Duta Lapor applicant details (birth date, guardian), after the decision
+    "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
+    # assisted-reporting requests, handled or not, after they arrive
+    "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+}
+PERSONAL_DATA_PURGERS = []
+# Signed links in mail stop working this many days after they were sent.
+SIGNED_LINK_MAX_AGE_DAYS = {
+    "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),
+    "outreach.school-request": env.int("SIGNED_LINK_SCHOOL_REQUEST_DAYS", default=180),
+    "outreach.ambassador": env.int("SIGNED_LINK_AMBASSADOR_DAYS", default=365),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -341,7 +364,11 @@ LOGGING = {
 
 # The cron table (README, deploy/systemd): management command and interval in seconds.
 # `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
-SCHEDULED_COMMANDS = [("publish_scheduled", 60), ("retry_mail", 600)]
+SCHEDULED_COMMANDS = [
+    ("publish_scheduled", 60),
+    ("retry_mail", 600),
+    ("purge_personal_data", 86400),
+]
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
@@ -355,6 +382,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
 SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
@@ -381,7 +409,8 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
 # Per client: ambassadors' activity reports (each stores a photo).
 OUTREACH_ACTIVITY_RATE = env("OUTREACH_ACTIVITY_RATE", default="20/h")
-SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
+PERSONAL_DATA_PURGERS += ["outreach.retention.purge"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600)]
 
 # --- open_data app (statistics, open data, API) ---------------------------------------
 DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
