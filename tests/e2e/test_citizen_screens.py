@@ -5,12 +5,10 @@ on a phone, primary controls are at least 44 px, and axe finds nothing serious.
 Screenshots of the main screens at both widths land in `.e2e-screenshots/` (git-ignored)
 for a person to look at."""
 
-import json
 import re
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.core.management import call_command
 
 from wagtail.models import Page
 
@@ -18,13 +16,13 @@ import pytest
 from playwright.sync_api import expect
 
 from complaint_forms.models import Report
+from tests.demo_slice import load_demo_with_answer_slice
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = Path(django_settings.BASE_DIR) / ".e2e-screenshots"
-KB_SAMPLE = 12  # answers imported from the sample: enough for every answer page shape
 
 # Controls a citizen taps to move on: each must offer a 44 x 44 px target (WCAG 2.5.5).
 PRIMARY_CONTROLS = """
@@ -63,22 +61,7 @@ MEASURE = """(selector) => {
 @pytest.fixture
 def demo(live_server, monkeypatch, settings, tmp_path):
     """The full demo (pages, programs, reports) with a small slice of the answer sample."""
-    sample = Path(django_settings.BASE_DIR) / "search/data/knowledge_base"
-    rows_id = (sample / "faq_id.jsonl").read_text().splitlines()[:KB_SAMPLE]
-    ids = {json.loads(row)["id"] for row in rows_id}
-    rows_en = [
-        row
-        for row in (sample / "faq_en.jsonl").read_text().splitlines()
-        if row.strip() and json.loads(row)["id"] in ids
-    ]
-    kb = tmp_path / "kb"
-    kb.mkdir()
-    (kb / "faq_id.jsonl").write_text("\n".join(rows_id) + "\n")
-    (kb / "faq_en.jsonl").write_text("\n".join(rows_en) + "\n")
-    settings.KNOWLEDGE_BASE_DATA = str(kb)
-    settings.BASE_DIR = tmp_path  # the loader writes no password file into the checkout
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "e2e-citizen-password-1")
-    call_command("load_demo")
+    load_demo_with_answer_slice(settings, monkeypatch, tmp_path)
     return live_server.url
 
 
