@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.uploads import check_size, clean_upload
 
-from .attachments import clean_upload, max_files
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
 
 # Bidirectional embedding/override/isolate controls: invisible, and used to disguise text
@@ -297,12 +297,27 @@ class ReportForm(ReportFields):
         return ""
 
     def clean_attachments(self):
+        """Only the cheap checks here: files are decoded in clean(), once all else passed."""
         uploads = self.cleaned_data.get("attachments") or []
-        if len(uploads) > max_files():
+        limit = settings.COMPLAINT_ATTACHMENT_MAX_FILES
+        if len(uploads) > limit:
             raise ValidationError(
-                _("Attach at most %(count)d files.") % {"count": max_files()}, code="too_many"
+                _("Attach at most %(count)d files.") % {"count": limit}, code="too_many"
             )
-        return [clean_upload(upload) for upload in uploads]
+        for upload in uploads:
+            check_size(upload, "attachment")
+        return uploads
+
+    def clean(self):
+        data = super().clean()
+        # The captcha, honeypot and every field must pass before any file is decoded.
+        if self._errors or not data.get("attachments"):
+            return data
+        try:
+            data["attachments"] = [clean_upload(upload) for upload in data["attachments"]]
+        except ValidationError as error:
+            self.add_error("attachments", error)
+        return data
 
     def has_captcha_outage(self):
         return any(

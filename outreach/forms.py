@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.uploads import check_size, clean_upload
 
 from .models import (
     AmbassadorActivity,
@@ -354,7 +355,12 @@ class ActivityForm(AccessibleFormMixin, forms.ModelForm):
             "schools_reached",
             "photo",
         ]
-        widgets = {"date": DateInput()}
+        # A plain file field: Django's ImageField would open the image before our checks.
+        field_classes = {"photo": forms.FileField}
+        widgets = {
+            "date": DateInput(),
+            "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        }
 
     def clean_date(self):
         value = self.cleaned_data["date"]
@@ -365,18 +371,22 @@ class ActivityForm(AccessibleFormMixin, forms.ModelForm):
         return value
 
     def clean_photo(self):
-        import filetype
-
+        """Only the byte count here: the photo is decoded in clean(), once all else passed."""
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "read"):
-            head = photo.read(262)
-            photo.seek(0)
-            kind = filetype.guess(head)
-            if kind is None or kind.extension not in ("jpg", "png", "webp"):
-                raise ValidationError(_("Upload a JPEG, PNG or WebP photo."))
-            if photo.size > 5 * 1024 * 1024:
-                raise ValidationError(_("The photo is larger than 5 MB."))
+            check_size(photo, "photo")
         return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if self._errors or not hasattr(photo, "read"):
+            return cleaned
+        try:
+            cleaned["photo"] = clean_upload(photo, "photo").content
+        except ValidationError as error:
+            self.add_error("photo", error)
+        return cleaned
 
 
 class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
