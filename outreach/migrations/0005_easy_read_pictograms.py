@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0003_program_report_form'),
+        ('outreach', '0004_personal_data_private_audit_log'),
     ]
 
     operations = [
