@@ -68,8 +68,14 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Node tools for the benches (Lighthouse), exactly as locked in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 # Figures print as tables and land in .bench/results.json. Set DATABASE_URL to add PostgreSQL.
-bench: install
+# Lighthouse drives Debian's Chromium (apt-get install chromium).
+bench: install node_modules/.package-lock.json
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/pytest tests/bench -m bench -s -q $(PYTEST_ARGS)
 
 # Extract strings from all apps and templates into site_core/locale, then compile.

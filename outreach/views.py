@@ -332,7 +332,13 @@ def program_thanks(request, program, what):
     return TemplateResponse(
         request,
         "outreach/message.html",
-        {"page": program, "heading": heading, "message": message, "back": program},
+        {
+            "page": program,
+            "heading": heading,
+            "message": message,
+            "back": program,
+            "confirmation": True,
+        },
     )
 
 
