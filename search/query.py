@@ -9,6 +9,7 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 from dataclasses import dataclass, field
 
 from . import synonyms as synonym_store
+from .fields import elasticsearch_fields
 from .text import is_stopword, language_of, standardise, stem, words
 
 MAX_QUERY_WORDS = 32
@@ -62,10 +63,11 @@ class ProcessedQuery:
 
 
 class QueryBuilder:
-    """Build a `ProcessedQuery`; `vocabulary` answers "is this word indexed?" and spells."""
+    """Build a `ProcessedQuery`; `spell_checker` answers "is this word indexed?" and
+    corrects misspelt words (see `search.spelling`); without one, nothing is corrected."""
 
-    def __init__(self, vocabulary=None, synonym_groups=None):
-        self.vocabulary = vocabulary
+    def __init__(self, spell_checker=None, synonym_groups=None):
+        self.spell_checker = spell_checker
         self._synonym_groups = synonym_groups
 
     def synonym_groups(self, language):
@@ -101,13 +103,13 @@ class QueryBuilder:
             output.append(token)
             if is_stopword(token, language):
                 continue
-            known = self.vocabulary is None or self.vocabulary.knows(token, language)
+            known = self.spell_checker is None or self.spell_checker.knows(token, language)
             if not known and any(c.isdigit() for c in token):
                 continue  # amounts and ages ("5rb", "80") say little about the topic
             concept = Concept(token)
             concept.add((token_stems[i - 1],), 1.0, [token])
-            if prefix and i == len(tokens) and self.vocabulary is not None:
-                for word in self.vocabulary.completions(token, language):
+            if prefix and i == len(tokens) and self.spell_checker is not None:
+                for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
             elif not known:
                 unknown.append((concept, len(output) - 1))
@@ -121,7 +123,7 @@ class QueryBuilder:
                     output[position - 1] if position > 0 else None,
                     output[position + 1] if position + 1 < len(output) else None,
                 )
-                fix = self.vocabulary.correct(
+                fix = self.spell_checker.correct(
                     token, language, context - {stem(token, language)}, neighbours
                 )
                 if fix and not is_stopword(fix, language):
@@ -163,11 +165,9 @@ class QueryBuilder:
                     concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
 
     # Elasticsearch ---------------------------------------------------------------
-    FIELDS = ["title^3", "tags^2", "category_name", "short_answer", "body"]
-
     def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
         """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
-        concept (its best phrase wins), the same field weights as the database ranking."""
+        concept (its best phrase wins), the field weights of `search.fields`."""
         from elasticsearch.dsl import Q
 
         shoulds = []
@@ -178,7 +178,7 @@ class QueryBuilder:
                     Q(
                         "multi_match",
                         query=" ".join(phrase_words),
-                        fields=self.FIELDS,
+                        fields=elasticsearch_fields(),
                         type="best_fields",
                         operator="and",
                         boost=weight,

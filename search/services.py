@@ -8,8 +8,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
+from .highlighting import highlight
 from .models import AnswerPage, ZeroResultQuery
-from .ranking import highlight
 from .text import language_of, words
 
 MAX_LOGGED_QUERY = 255
@@ -110,7 +110,7 @@ def log_query(query, language, total):
 def related_answers(page, language, limit=3):
     """[{title, url}] of answers the search finds for this answer's question, filled up
     with answers of the same category; served from the search index, not the database."""
-    from .ranking import get_index
+    from .answer_index import get_index
 
     results = get_backend().search(
         page.title, language=language, filters={"type": "answer"}, page=1, page_size=limit + 1

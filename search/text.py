@@ -5,12 +5,14 @@ is configured with the same stemmer family and the same synonym list), so a word
 itself however it is written. Pure functions, no database.
 """
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
+TAG_RE = re.compile(r"<[^>]+>")
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 # "jadi2", "anak2": Indonesian writes reduplication with a 2.
 REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2\b")
@@ -199,3 +201,22 @@ def analyse(text, language="id"):
         for w in standardise(words(text), language)
         if not is_stopword(w, language)
     ]
+
+
+def stream_text(value):
+    """Plain text of a StreamField's raw data (rich text tags removed)."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, str):
+            out.append(html.unescape(TAG_RE.sub(" ", node)))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if key not in ("type", "id"):
+                    walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    walk(value)
+    return " ".join(out)

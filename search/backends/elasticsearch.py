@@ -9,9 +9,9 @@ from django.conf import settings
 
 from elasticsearch.dsl import Search, connections
 
+from ..answer_index import get_index, required_coverage
 from ..documents import alias_name, answer_document, document_fields
-from ..ranking import get_index, required_coverage, stream_text
-from ..text import language_of
+from ..text import language_of, stream_text
 from .base import PAGE_SIZE, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
 
 CONNECTION = "search"
@@ -49,7 +49,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         start = (page - 1) * page_size
         return processed, search[start : start + page_size]
 
-    def search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
+    def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         from ..models import AnswerCategory
 
         filters = filters or {}

@@ -305,6 +305,12 @@ KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_
 SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
 # Where search sends a citizen whose question has no answer yet.
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
+# The answer shown first for a query about violence or danger (SAPA 129, UPTD PPA, 110/112).
+SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-218")
+# Hunspell dictionaries (Debian hunspell-id, hunspell-en-us): without them, no spelling fixes.
+SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
+# Days the search query log (redacted query texts, clicks) is kept before purge.
+SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

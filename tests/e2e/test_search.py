@@ -6,7 +6,7 @@ from django.utils import translation
 
 import pytest
 
-from search import ranking
+from search import answer_index
 from search.backends import _backends
 from tests.search.conftest import ANSWERS_ID
 from tests.search.factories import (
@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def answers(home, locales):
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
     index = KnowledgeBaseIndexPageFactory(parent=home, locale=locales["id"])
     index.save_revision().publish()
@@ -35,7 +35,7 @@ def answers(home, locales):
         page.save_revision().publish()
         pages[source_id] = page
     yield pages
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
 
 

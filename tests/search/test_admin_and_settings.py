@@ -72,7 +72,7 @@ backend = get_backend()
 assert backend.name == "elasticsearch", backend.name
 client()  # configures the connection; nothing is sent
 groups = [[("pju",), ("lampu", "jalan")]]
-backend.query_builder = QueryBuilder(vocabulary=None, synonym_groups=groups)
+backend.query_builder = QueryBuilder(spell_checker=None, synonym_groups=groups)
 processed, search = backend.build_search("PJU mati gmn", "id", {"category": "infrastruktur"})
 body = search.to_dict()
 assert body["query"]["bool"]["should"], body

@@ -13,10 +13,11 @@ from wagtail.models import Locale
 from elasticsearch.helpers import bulk
 from tqdm import tqdm
 
+from search.answer_index import bump_version
 from search.backends.elasticsearch import CONNECTION, client
 from search.documents import alias_name, answer_document, document_fields, synonym_lines
 from search.models import AnswerPage
-from search.ranking import bump_version, stream_text
+from search.text import stream_text
 
 
 class Command(BaseCommand):

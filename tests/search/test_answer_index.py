@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import ranking
+from search import answer_index
 from search.query import QueryBuilder
 from tests.search.factories import AnswerPageFactory
 
@@ -10,12 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_publishing_an_answer_makes_the_index_rebuild(kb, kb_index):
-    before = ranking.get_index("id")
+    before = answer_index.get_index("id")
     page = AnswerPageFactory(
         parent=kb_index, title="Cara mengurus izin keramaian", source_id="kb-900"
     )
     page.save_revision().publish()
-    after = ranking.get_index("id")
+    after = answer_index.get_index("id")
     assert after is not before
     assert page.pk in after.by_page
 
@@ -25,20 +25,20 @@ def test_large_index_is_rebuilt_in_the_background_while_the_old_one_serves(
 ):
     settings.SEARCH_SYNC_REBUILD_MAX_ANSWERS = 2
     started = []
-    monkeypatch.setattr(ranking, "_rebuild_in_background", lambda *args: started.append(args))
-    before = ranking.get_index("id")
+    monkeypatch.setattr(answer_index, "_rebuild_in_background", lambda *args: started.append(args))
+    before = answer_index.get_index("id")
     AnswerPageFactory(parent=kb_index, source_id="kb-901").save_revision().publish()
-    assert ranking.get_index("id") is before
+    assert answer_index.get_index("id") is before
     assert started and started[0][0] == "id"
 
 
 def test_required_coverage_is_lower_for_long_questions():
-    assert ranking.required_coverage(1) == ranking.required_coverage(2) == 0.5
-    assert ranking.required_coverage(3) > ranking.required_coverage(4)
-    assert ranking.required_coverage(12) == ranking.MIN_COVERAGE_LONG
+    assert answer_index.required_coverage(1) == answer_index.required_coverage(2) == 0.5
+    assert answer_index.required_coverage(3) > answer_index.required_coverage(4)
+    assert answer_index.required_coverage(12) == answer_index.MIN_COVERAGE_LONG
 
 
 def test_spelling_prefers_the_word_that_forms_a_known_phrase(kb):
-    index = ranking.get_index("id")
-    processed = QueryBuilder(vocabulary=index.vocabulary).build("pungutan lair", "id")
+    index = answer_index.get_index("id")
+    processed = QueryBuilder(spell_checker=index.spell_checker).build("pungutan lair", "id")
     assert processed.corrected == "pungutan liar"
