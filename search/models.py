@@ -22,6 +22,7 @@ from taggit.models import TaggedItemBase
 from site_core.models import BasePage
 
 from .blocks import AnswerStreamBlock
+from .fields import ANSWER_FIELD_WEIGHTS
 
 ANSWERS_PER_PAGE = 20
 
@@ -161,13 +162,23 @@ class AnswerPage(BasePage):
         InlinePanel("related_answers", label=_("Related answers")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("source_id")]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("short_answer"),
-        index.SearchField("body"),
+    # Weights come from `search.fields`, the one definition every backend reads.
+    search_fields = [
+        field
+        for field in BasePage.search_fields
+        if not (isinstance(field, index.SearchField) and field.field_name == "title")
+    ] + [
+        index.SearchField("title", boost=ANSWER_FIELD_WEIGHTS["title"]),
+        index.SearchField("short_answer", boost=ANSWER_FIELD_WEIGHTS["short_answer"]),
+        index.SearchField("body", boost=ANSWER_FIELD_WEIGHTS["body"]),
         index.SearchField("source_id"),
         index.AutocompleteField("title"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields(
+            "tags", [index.SearchField("name", boost=ANSWER_FIELD_WEIGHTS["tags"])]
+        ),
+        index.RelatedFields(
+            "category", [index.SearchField("name", boost=ANSWER_FIELD_WEIGHTS["category"])]
+        ),
         index.FilterField("category"),
         index.FilterField("audience"),
         index.FilterField("source_id"),

@@ -42,3 +42,33 @@ def test_spelling_prefers_the_word_that_forms_a_known_phrase(kb):
     index = answer_index.get_index("id")
     processed = QueryBuilder(spell_checker=index.spell_checker).build("pungutan lair", "id")
     assert processed.corrected == "pungutan liar"
+
+
+def test_every_backend_reads_the_one_definition_of_field_weights():
+    from wagtail.search import index
+
+    from search.fields import ANSWER_FIELD_WEIGHTS, elasticsearch_fields
+    from search.models import AnswerPage
+
+    boosts = {}
+    for field in AnswerPage.search_fields:
+        if isinstance(field, index.SearchField) and field.boost:
+            boosts[field.field_name] = field.boost
+        if isinstance(field, index.RelatedFields):
+            for inner in field.fields:
+                boosts[field.field_name] = inner.boost
+    expected = {
+        "title": ANSWER_FIELD_WEIGHTS["title"],
+        "short_answer": ANSWER_FIELD_WEIGHTS["short_answer"],
+        "body": ANSWER_FIELD_WEIGHTS["body"],
+        "tags": ANSWER_FIELD_WEIGHTS["tags"],
+        "category": ANSWER_FIELD_WEIGHTS["category"],
+    }
+    assert boosts == expected
+    title_fields = [
+        field
+        for field in AnswerPage.search_fields
+        if type(field) is index.SearchField and field.field_name == "title"
+    ]
+    assert len(title_fields) == 1
+    assert "title^3" in elasticsearch_fields() and "tags^2" in elasticsearch_fields()
