@@ -28,6 +28,10 @@ B = 0.6
 MIN_COVERAGE = 0.5
 COVERAGE_BY_LENGTH = {3: 0.35, 4: 0.3, 5: 0.28}
 MIN_COVERAGE_LONG = 0.25
+# Aspect words ("jadwal", "harga": search.text) and names (words no answer and no
+# dictionary knows: "Yani", "cpns") count this much of their information; an answer must
+# meet at least one word of the query that is not an aspect word (its topic).
+ASPECT_WEIGHT = 0.5
 # ... and scores at least this share of the best document's score.
 MIN_RELATIVE_SCORE = 0.3
 
@@ -127,8 +131,9 @@ class AnswerIndex:
     # Scoring ---------------------------------------------------------------------
     def score(self, processed):
         """[(doc index, score, coverage)] for documents that meet the query, best first."""
-        totals, cover = {}, {}
+        totals, cover, on_topic = {}, {}, set()
         total_idf = 0.0
+        has_topic = any(not c.aspect for c in processed.concepts)
         for concept in processed.concepts:
             known = [
                 sum(self.idf[s] for s in phrase) / len(phrase)
@@ -138,6 +143,8 @@ class AnswerIndex:
             concept_idf = max(known) if known else self.unknown_idf
             if concept.corrected:
                 concept_idf /= 2  # a guessed word is weaker evidence either way
+            if concept.aspect or concept.name:
+                concept_idf *= ASPECT_WEIGHT
             best = {}
             for phrase, weight in concept.phrases.items():
                 idfs = [self.idf.get(s, 0.0) for s in phrase]
@@ -164,6 +171,8 @@ class AnswerIndex:
             for d, (sc, frac) in best.items():
                 totals[d] = totals.get(d, 0.0) + sc
                 cover[d] = cover.get(d, 0.0) + frac * concept_idf
+                if not concept.aspect and frac >= 0.5:
+                    on_topic.add(d)
         if not totals or total_idf <= 0:
             return []
         ranked = sorted(totals.items(), key=lambda item: -item[1])
@@ -172,13 +181,16 @@ class AnswerIndex:
         return [
             (d, sc, cover[d] / total_idf)
             for d, sc in ranked
-            if cover[d] / total_idf >= needed and sc >= MIN_RELATIVE_SCORE * top
+            if cover[d] / total_idf >= needed
+            and sc >= MIN_RELATIVE_SCORE * top
+            and (d in on_topic or not has_topic)
         ]
 
 
 def _load(language_code):
     from wagtail.models import Locale
 
+    from .learning import learned_texts
     from .models import AnswerCategory, AnswerPage, AnswerPageTag
 
     locale = Locale.objects.filter(language_code=language_code).first()
@@ -210,6 +222,7 @@ def _load(language_code):
         .filter(locale=locale)
         .only("pk", "url_path", "locale_id", "depth", "path")
     }
+    learned = learned_texts()
     docs, fields = [], []
     for pk, title, short_answer, body, source_id, category_id in rows:
         raw = body.raw_data if hasattr(body, "raw_data") else body
@@ -219,6 +232,7 @@ def _load(language_code):
             {
                 "title": title,
                 "tags": " ".join(tags.get(pk, [])),
+                "learned": learned.get(pk, ""),
                 "category": categories.get(category_id, ("", ""))[1],
                 "short_answer": short_answer,
                 "body": text,

@@ -8,9 +8,10 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
+from . import lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
-from .text import is_stopword, language_of, standardise, stem, words
+from .text import is_aspect_word, is_stopword, language_of, standardise, stem, words
 
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
@@ -30,6 +31,8 @@ class Concept:
     words: list = field(default_factory=list)  # surface words, for highlighting
     surfaces: dict = field(default_factory=dict)  # surface phrase -> weight, for ES
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
+    aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
+    name: bool = False  # unknown to the answers and the dictionary: a name or a code
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -60,6 +63,16 @@ class ProcessedQuery:
     def highlight_words(self):
         """Words to mark in snippets; fragments of synonyms ("el" of "ktp-el") are not."""
         return {w for c in self.concepts for w in c.words if len(w) > 2 or w in self.words}
+
+
+def looks_like_a_name(token, language):
+    """A word no dictionary knows that reads like a name ("Yani"), not an acronym ("kpr",
+    "cpns": short or without vowels, they name the very thing asked about)."""
+    if len(token) <= 3 or not any(c in "aiueo" for c in token):
+        return False
+    return lexicon.is_available(language) and not (
+        lexicon.is_valid(token, language) or lexicon.is_valid_elsewhere(token, language)
+    )
 
 
 class QueryBuilder:
@@ -106,7 +119,7 @@ class QueryBuilder:
             known = self.spell_checker is None or self.spell_checker.knows(token, language)
             if not known and any(c.isdigit() for c in token):
                 continue  # amounts and ages ("5rb", "80") say little about the topic
-            concept = Concept(token)
+            concept = Concept(token, aspect=is_aspect_word(token, language))
             concept.add((token_stems[i - 1],), 1.0, [token])
             if prefix and i == len(tokens) and self.spell_checker is not None:
                 for word in self.spell_checker.completions(token, language):
@@ -132,6 +145,8 @@ class QueryBuilder:
                     concept.corrected = True
                     concept.add((stem(fix, language),), CORRECTION_WEIGHT, [fix])
                     self._add_synonyms_of(concept, fix, stemmed_groups, language)
+                elif looks_like_a_name(token, language):
+                    concept.name = True
         return ProcessedQuery(
             raw=raw,
             language=language,

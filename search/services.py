@@ -10,6 +10,7 @@ from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
 from .highlighting import highlight
 from .models import AnswerPage, ZeroResultQuery
+from .privacy import redact
 from .text import language_of, words
 
 MAX_LOGGED_QUERY = 255
@@ -29,7 +30,8 @@ def search(query, language="id", filters=None, page=1, page_size=PAGE_SIZE, log=
     if log and query.strip():
         from .tasks import log_search_query
 
-        log_search_query.enqueue(query[:MAX_LOGGED_QUERY], language, results.total)
+        # Personal numbers never reach the queue or the logs.
+        log_search_query.enqueue(redact(query)[:MAX_LOGGED_QUERY], language, results.total)
     return results
 
 
@@ -88,7 +90,7 @@ def forget_promotions(**kwargs):
 
 def log_query(query, language, total):
     """Wagtail's search terms report counts every query; ours keeps the ones that failed."""
-    text = " ".join(words(query))[:MAX_LOGGED_QUERY]
+    text = " ".join(words(redact(query)))[:MAX_LOGGED_QUERY]
     if not text:
         return
     Query.get(text).add_hit()

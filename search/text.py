@@ -131,7 +131,7 @@ STOPWORDS = {
         sedang sehingga sejak seperti setelah sih siapa sudah supaya tapi telah tentang
         terhadap tersebut terus tiap tidak untuk waktu yaitu yang ya deh nih tuh loh dll
         gitu kayak pernah tolong mohon terima kasih min admin pak bu kak hari ini kemarin
-        besok sekarang biar gara ku mu kayak nya""".split()
+        besok sekarang biar gara ku mu kayak nya jl jln gg km kel kec blok""".split()
     ),
     "en": set(
         """a about after again all am an and any are as at be because been before being but
@@ -141,6 +141,25 @@ STOPWORDS = {
         their them then there these they this those through to too under until up very
         was we were what when where which while who whom why will with would you your
         near something week ago today tomorrow someone need""".split()
+    ),
+}
+
+# Aspect words say what about a topic the citizen wants (its schedule, price, how to
+# register), not the topic: an answer that shares only them with a query is about
+# something else ("jadwal bioskop" is not the puskesmas schedule). The site's own place
+# names are everywhere implicitly and say as little.
+ASPECT_WORDS = {
+    "id": set(
+        """jadwal harga tarif biaya ongkos daftar pendaftaran mendaftar syarat persyaratan
+        cara prosedur info informasi lokasi alamat nomor kontak telepon jam buka tutup lama
+        berapa terbaru baru online daftar promo murah mahal gratis hari minggu bulan tahun
+        besok malam pagi siang sore tanggal banjarbaru kalsel kalimantan selatan""".split()
+    ),
+    "en": set(
+        """schedule timetable price prices cost costs fee fees register registration
+        requirements requirement how info information location address number contact
+        phone hours open close opening latest new online cheap expensive free day
+        today tonight tomorrow week month year date banjarbaru""".split()
     ),
 }
 
@@ -175,8 +194,9 @@ def normalise(text):
 
 
 def words(text):
-    """The normalised words of a text, in order (no stop word removal, no stemming)."""
-    return TOKEN_RE.findall(normalise(text))
+    """The normalised words of a text, in order (no stop word removal, no stemming); single
+    letters ("Jl. A. Yani") say nothing and are left out."""
+    return [w for w in TOKEN_RE.findall(normalise(text)) if len(w) > 1 or w.isdigit()]
 
 
 def standardise(tokens, language="id"):
@@ -192,6 +212,12 @@ def standardise(tokens, language="id"):
 
 def is_stopword(word, language="id"):
     return word in STOPWORDS[language_of(language)]
+
+
+def is_aspect_word(word, language="id"):
+    language = language_of(language)
+    words_ = ASPECT_WORDS[language]
+    return word in words_ or stem(word, language) in {stem(w, language) for w in words_}
 
 
 def analyse(text, language="id"):

@@ -29,6 +29,8 @@ class Hit:
     category: str = ""
     title_html: str = ""
     promoted: bool = False
+    summary: str = ""  # plain text (not HTML) of the short answer, for other apps
+    kind_label: str = ""  # what sort of page it is ("news article", "program page")
 
     def as_dict(self):
         return {
@@ -40,6 +42,7 @@ class Hit:
             "source_id": self.source_id or None,
             "category": self.category or None,
             "promoted": self.promoted,
+            "kind": self.kind_label or None,
         }
 
 
@@ -103,6 +106,7 @@ def help_hit(language):
         type=TYPE_ANSWER,
         score=0.0,
         source_id=page.source_id,
+        summary=page.short_answer,
     )
 
 
@@ -198,6 +202,7 @@ class SearchBackend:
                     title_html=highlight(page.title, words, language),
                     type=TYPE_PAGE,
                     score=1.0 / (position + 1),
+                    kind_label=str(page.specific_class._meta.verbose_name),
                 )
             )
         return hits

@@ -61,6 +61,7 @@ class DatabaseSearchBackend(SearchBackend):
                     score=score,
                     source_id=doc.source_id,
                     category=category[1] if category else "",
+                    summary=doc.short_answer,
                 )
             )
         hits.extend(window_pages)

@@ -13,6 +13,7 @@ from elasticsearch.dsl import Search, connections
 from .. import lexicon
 from ..answer_index import required_coverage
 from ..documents import alias_name, answer_document, document_fields
+from ..learning import learned_texts
 from ..text import language_of, stream_text, words
 from .base import PAGE_SIZE, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
 
@@ -120,6 +121,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                         score=item.meta.score or 0.0,
                         source_id=item.source_id or "",
                         category=item.category_name or "",
+                        summary=item.short_answer or "",
                     )
                 )
         pages = []
@@ -174,7 +176,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         language = page.locale.language_code
         document = answer_document(language)
         if page.live:
-            fields = document_fields(page, stream_text(page.body.raw_data))
+            learned = learned_texts([page.pk]).get(page.pk, "")
+            fields = document_fields(page, stream_text(page.body.raw_data), learned)
             document(meta={"id": page.pk}, **fields).save(using=CONNECTION)
         else:
             self.remove_answer(page)

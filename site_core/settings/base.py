@@ -311,6 +311,8 @@ SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-2
 SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
 # Days the search query log (redacted query texts, clicks) is kept before purge.
 SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
+# Searches that must agree before an answer is indexed with a query's words (learning).
+SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]

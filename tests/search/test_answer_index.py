@@ -51,7 +51,7 @@ def test_every_backend_reads_the_one_definition_of_field_weights():
     from search.models import AnswerPage
 
     boosts = {}
-    for field in AnswerPage.search_fields:
+    for field in AnswerPage.get_search_fields():
         if isinstance(field, index.SearchField) and field.boost:
             boosts[field.field_name] = field.boost
         if isinstance(field, index.RelatedFields):
@@ -67,7 +67,7 @@ def test_every_backend_reads_the_one_definition_of_field_weights():
     assert boosts == expected
     title_fields = [
         field
-        for field in AnswerPage.search_fields
+        for field in AnswerPage.get_search_fields()
         if type(field) is index.SearchField and field.field_name == "title"
     ]
     assert len(title_fields) == 1
