@@ -404,6 +404,14 @@ SEARCH_API_RATE = env("SEARCH_API_RATE", default="60/m")
 SEARCH_SUGGEST_RATE = env("SEARCH_SUGGEST_RATE", default="120/m")
 # Where search sends a citizen whose question has no answer yet.
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
+# The answer shown first for a query about violence or danger (SAPA 129, UPTD PPA, 110/112).
+SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-218")
+# Hunspell dictionaries (Debian hunspell-id, hunspell-en-us): without them, no spelling fixes.
+SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
+# Days the search query log (redacted query texts, clicks) is kept before purge.
+SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
+# Searches that must agree before an answer is indexed with a query's words (learning).
+SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
