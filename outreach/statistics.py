@@ -27,10 +27,16 @@ from .models import (
 FIGURES = ("events_held", "registrants", "school_sessions", "schools", "students", "activities")
 
 
-def _month_counts(queryset, date_field, value=None):
-    tz = timezone.get_current_timezone()
+def _month_counts(queryset, date_field, value=None, *, timed=True):
+    """{"YYYY-MM": count or value}; `timed` fields are datetimes, counted in the city's
+    time zone (plain dates have none)."""
+    month = (
+        TruncMonth(date_field, tzinfo=timezone.get_current_timezone())
+        if timed
+        else TruncMonth(date_field)
+    )
     rows = (
-        queryset.annotate(month=TruncMonth(date_field, tzinfo=tz))
+        queryset.annotate(month=month)
         .values("month")
         .annotate(value=value or Count("pk"))
         .order_by("month")
@@ -69,7 +75,7 @@ def outreach_statistics(start, end):
             "school_sessions": _month_counts(sessions, "event__start"),
             "schools": _month_counts(sessions, "event__start", Count("npsn", distinct=True)),
             "students": _month_counts(sessions, "event__start", Sum("actual_students")),
-            "activities": _month_counts(activities, "date"),
+            "activities": _month_counts(activities, "date", timed=False),
         }
         months = sorted({month for column in columns.values() for month in column})
         result.append(
