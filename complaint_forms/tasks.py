@@ -6,14 +6,15 @@ carries what the citizen wrote or who they are beyond the tracking code.
 """
 
 import datetime
+from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from django_tasks import task
 
+from site_core.links import page_absolute_url, reverse_absolute
 from site_core.mail import deliver
 
 
@@ -26,12 +27,13 @@ def _tracking_url(report):
     )
     if page is None:
         return ""
-    base = (page.full_url or settings.WAGTAILADMIN_BASE_URL + page.url).rstrip("/")
-    return f"{base}/{page.reverse_subpage('tracking').lstrip('/')}?kode={report.tracking_code}"
+    tracking = page_absolute_url(page, page.reverse_subpage("tracking"))
+    return f"{tracking}?{urlencode({'kode': report.tracking_code})}"
 
 
 def _admin_url(report):
-    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/complaint_forms/report/inspect/{report.pk}/"
+    """The report's page in the admin, where its staff recipients act on it."""
+    return reverse_absolute("complaint_reports:edit", args=[report.pk])
 
 
 def _send(template, context, recipients, language="id"):

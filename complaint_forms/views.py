@@ -39,10 +39,12 @@ def _rate(name, default):
     return getattr(settings, name, default)
 
 
-def report_form_context(request, form=None, *, kind="", category=None, force_confidential=False):
+def report_form_context(
+    request, form=None, *, kind="", category=None, force_confidential=False, title=""
+):
     """Context for the form partial, for the page, the block and the error re-render."""
     if form is None:
-        initial = {}
+        initial = {"title": title} if title else {}
         if kind:
             initial["kind"] = kind
         if category is not None:
@@ -105,7 +107,9 @@ def ask_a_question(request):
     page = ReportPage.for_active_locale()
     if page is None:
         raise Http404
-    return HttpResponseRedirect(page.url + page.reverse_subpage("consultation"))
+    url = page.url + page.reverse_subpage("consultation")
+    question = request.GET.get("q", "").strip()[:150]
+    return HttpResponseRedirect(f"{url}?{urlencode({'q': question})}" if question else url)
 
 
 @require_GET

@@ -14,7 +14,6 @@ def send_templated(template_base, recipients, context, language=None):
     if not recipients:
         return 0
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
         subject = render_to_string(f"outreach/mail/{template_base}_subject.txt", context)
         body = render_to_string(f"outreach/mail/{template_base}_body.txt", context)
     subject = " ".join(subject.split())

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -101,9 +103,18 @@ class BasePage(SocialMetadataMixin, ListingMixin, Page):
     class Meta:
         abstract = True
 
+    # Where an editor wrote no search description, the page's own opening text stands in
+    # (search engines and link previews otherwise show whatever they pick).
+    DESCRIPTION_FALLBACKS = ("hero_text", "introduction", "short_answer", "description")
+
     @property
     def meta_description(self):
-        return self.search_description or self.listing_summary
+        text = self.search_description or self.listing_summary
+        for name in self.DESCRIPTION_FALLBACKS:
+            if text:
+                break
+            text = strip_tags(str(getattr(self, name, "") or ""))
+        return Truncator(" ".join(text.split())).chars(200)
 
     def get_page_context_summary(self):
         return self.listing_summary or self.search_description
@@ -316,6 +327,7 @@ class NewsArticlePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 
