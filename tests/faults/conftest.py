@@ -110,7 +110,9 @@ class TcpProxy:
     def cut(self):
         listener, self.listener = self.listener, None
         if listener:
-            listener.close()
+            # close() alone leaves a thread blocked in accept() listening (Linux);
+            # shutdown() wakes it and stops it.
+            _close(listener)
         with self.lock:
             pairs, self.pairs = self.pairs, []
         for pair in pairs:
@@ -126,6 +128,9 @@ class TcpProxy:
             try:
                 client, _address = listener.accept()
             except OSError:
+                return
+            if listener is not self.listener:  # cut while accepting: refuse it
+                _close(client)
                 return
             upstream = socket.create_connection(self.target)
             with self.lock:
