@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.text import reject_invisible_only
 from site_core.uploads import check_size, clean_upload
 
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
@@ -53,10 +54,10 @@ def validate_phone(value):
 
 
 class TextField(forms.CharField):
-    """A CharField that also refuses text-direction control characters and markup (NUL
-    bytes are already refused by Django)."""
+    """A CharField that also refuses text-direction control characters, markup and text
+    made only of invisible characters (NUL bytes are already refused by Django)."""
 
-    default_validators = [reject_bidi_controls, reject_markup]
+    default_validators = [reject_bidi_controls, reject_markup, reject_invisible_only]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -291,7 +292,7 @@ class ReportForm(AttachmentsMixin, ReportFields):
         error_messages={"required": _("Please agree to the privacy notice to send.")},
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
     field_order = [

@@ -8,7 +8,6 @@ carries what the citizen wrote or who they are beyond the tracking code.
 import datetime
 from urllib.parse import urlencode
 
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -16,6 +15,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from site_core.links import page_absolute_url, reverse_absolute
+from site_core.mail import deliver
 
 
 def _tracking_url(report):
@@ -40,7 +40,7 @@ def _send(template, context, recipients, language="id"):
     with translation.override(language):
         subject = render_to_string(f"complaint_forms/mail/{template}_subject.txt", context)
         body = render_to_string(f"complaint_forms/mail/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, recipients, fail_silently=False)
+    deliver(" ".join(subject.split()), body, recipients)
 
 
 @task()

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from site_core.text import is_visibly_empty
+
 from . import tasks
 from .deadlines import add_working_days
 from .models import (
@@ -177,7 +179,7 @@ def start_progress(report, user, public_message="", internal_note=""):
 
 @transaction.atomic
 def request_info(report, user, public_message, internal_note=""):
-    if not public_message.strip():
+    if is_visibly_empty(public_message):
         raise ValueError("Say what information is needed.")
     _require(can_respond(user, report))
     _locked(report)
@@ -195,7 +197,7 @@ def request_info(report, user, public_message, internal_note=""):
 @transaction.atomic
 def citizen_reply(report, message):
     """The reporter answers a request for more information; the clock restarts."""
-    if not message.strip():
+    if is_visibly_empty(message):
         raise ValueError("Empty reply")
     _locked(report)
     _require_state(report, [S.NEEDS_INFO])
@@ -214,7 +216,7 @@ def citizen_reply(report, message):
 
 @transaction.atomic
 def answer(report, user, public_message, internal_note=""):
-    if not public_message.strip():
+    if is_visibly_empty(public_message):
         raise ValueError("An answer needs a public message.")
     _require(can_respond(user, report))
     _locked(report)
@@ -284,7 +286,7 @@ def reopen(report, user, public_message="", internal_note=""):
 @transaction.atomic
 def appeal(report, message):
     """The reporter is not satisfied with the answer: the report goes back to the unit."""
-    if not message.strip():
+    if is_visibly_empty(message):
         raise ValueError("Empty appeal")
     _locked(report)
     _require_state(report, [S.ANSWERED, S.CLOSED])

@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 import django_filters
 
 from site_core.audit import entries_for_model_permission_holders, register_private_model
+from site_core.choosers import PermissionCheckedSnippetChooserViewSet
 from site_core.exports import StaffExportMixin
 
 from . import admin_views, ambassadors, registrations
@@ -54,6 +55,7 @@ class SafeExportIndexView(StaffExportMixin, IndexView):
 
 class PersonalDataViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     copy_view_enabled = False
     inspect_view_enabled = True
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from site_core.demo import content
 from site_core.demo.accounts import (
@@ -75,6 +75,7 @@ class Command(BaseCommand):
             ensure_translation(article, en_locale, **data["en"], tags=data["tags"])
 
         self.ensure_settings(home, info_pages, news_index)
+        self.name_workflow_in_indonesian()
         for short_name, name in content.WORK_UNITS:
             slug = short_name.lower().replace(" ", "")
             WorkUnit.objects.get_or_create(
@@ -124,6 +125,12 @@ class Command(BaseCommand):
                 site_name="LAPOR! Banjarbaru",
             )
         return home
+
+    def name_workflow_in_indonesian(self):
+        for english, indonesian in content.WORKFLOW_NAMES.items():
+            Workflow.objects.filter(name=english).update(name=indonesian)
+        for english, indonesian in content.TASK_NAMES.items():
+            Task.objects.filter(name=english).update(name=indonesian)
 
     def ensure_settings(self, home, info_pages, news_index):
         site = Site.objects.get(is_default_site=True)
