@@ -58,6 +58,7 @@ RULES = [
     ("complaint_responsiveness:index", COORDINATORS),
     ("display_preferences", POST_ONLY),
     ("favicon", PUBLIC),
+    ("healthz", PUBLIC),  # for the load balancer and monitoring
     ("formula_safe_aging_pages", PAGE_EDITORS),
     ("formula_safe_aging_pages_results", PAGE_EDITORS),
     ("formula_safe_locked_pages", MODERATORS),
