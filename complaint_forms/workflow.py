@@ -126,7 +126,7 @@ def reject(report, user, reason, public_message="", internal_note=""):
     if reason not in RejectionReason.values:
         raise ValueError("Unknown rejection reason")
     _locked(report)
-    _require_state(report, [S.SUBMITTED, S.VERIFIED])
+    _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED])
     status_from = report.status
     report.status = S.REJECTED
     report.rejection_reason = reason
@@ -141,12 +141,15 @@ def reject(report, user, reason, public_message="", internal_note=""):
 
 
 @transaction.atomic
-def assign(report, user, unit, public_message="", internal_note=""):
-    _require(can_coordinate(user))
+def assign(report, user, unit, public_message="", internal_note="", system=False, at=None):
+    """Forward to a work unit (coordinators; or the system at intake, routing by the
+    category's default unit, `at` the time the report was received)."""
+    if not system:
+        _require(can_coordinate(user))
     _locked(report)
     _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS])
     status_from = report.status
-    now = timezone.now()
+    now = at or timezone.now()
     report.status = S.ASSIGNED
     report.assigned_unit = unit
     report.assigned_at = now

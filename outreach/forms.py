@@ -5,6 +5,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from .models import (
 )
 from .validators import age_on, normalise_npsn, normalise_phone
 
+SCHOOL_NOTE_MAX_LENGTH = 1000
 YES_NO_AGE = [("no", _("18 or older")), ("yes", _("Under 18"))]
 
 
@@ -239,6 +241,12 @@ class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
         self.fields["phone"].max_length = 30
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
         self.fields["email"].widget.attrs.update(autocomplete="email")
+        # The model's text columns have no limit; what the form takes does.
+        for name in ("equipment", "accessibility_needs"):
+            field = self.fields[name]
+            field.max_length = SCHOOL_NOTE_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(SCHOOL_NOTE_MAX_LENGTH))
+            field.widget.attrs["maxlength"] = str(SCHOOL_NOTE_MAX_LENGTH)
         self._describe()
 
     def clean_npsn(self):

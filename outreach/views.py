@@ -141,7 +141,10 @@ def ticket(request, token):
                 "registration": registration,
                 "event": registration.localized_event(),
                 "token": token,
-                "qr_svg": qr_svg(registration.check_in_code),
+                # Only a confirmed seat has a code to show; a cancelled one shows no name.
+                "qr_svg": qr_svg(registration.check_in_code)
+                if registration.status == RegistrationStatus.CONFIRMED
+                else "",
                 "is_new": request.GET.get("new") == "1",
                 "certificate_ready": registration.can_have_certificate(),
             },
@@ -329,7 +332,13 @@ def program_thanks(request, program, what):
     return TemplateResponse(
         request,
         "outreach/message.html",
-        {"page": program, "heading": heading, "message": message, "back": program},
+        {
+            "page": program,
+            "heading": heading,
+            "message": message,
+            "back": program,
+            "confirmation": True,
+        },
     )
 
 

@@ -21,7 +21,7 @@ import django_filters
 
 from site_core.audit import entries_for_model_permission_holders, register_private_model
 from site_core.choosers import PermissionCheckedSnippetChooserViewSet
-from site_core.exports import neutralise_formula
+from site_core.exports import StaffExportMixin
 
 from . import admin_views, ambassadors, registrations
 from .models import (
@@ -48,11 +48,9 @@ PERSONAL_DATA_MODELS = (
 )
 
 
-class SafeExportIndexView(IndexView):
-    """CSV/XLSX exports where no cell can start a spreadsheet formula."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+class SafeExportIndexView(StaffExportMixin, IndexView):
+    """CSV/XLSX exports in staff's words (labels, local time) where no cell can start a
+    spreadsheet formula."""
 
 
 class PersonalDataViewSet(SnippetViewSet):

@@ -1,12 +1,15 @@
 """Public search views: the result page, the JSON API, suggestions and answer feedback."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from django_ratelimit.core import is_ratelimited
@@ -15,19 +18,23 @@ from . import services
 from .backends.base import TYPE_LABELS
 from .forms import AnswerFeedbackForm, SearchForm
 from .models import AnswerFeedback, AnswerPage
+from .privacy import redact
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 100
 
 
-def consultation_url():
-    """Where a citizen asks what the site does not answer (the lead sets the URL name)."""
+def consultation_url(query=""):
+    """Where a citizen asks what the site does not answer (the lead sets the URL name),
+    carrying the question they searched for (redacted of personal numbers)."""
     name = getattr(settings, "SEARCH_CONSULTATION_URL_NAME", "")
     if name:
         try:
-            return reverse(name)
+            url = reverse(name)
         except NoReverseMatch:
             pass
+        else:
+            return f"{url}?{urlencode({'q': redact(query)})}" if query else url
     return getattr(settings, "SEARCH_CONSULTATION_FALLBACK_URL", "https://www.lapor.go.id/")
 
 
@@ -62,7 +69,7 @@ def search_page(request):
         "filters": filters,
         "results": results,
         "type_labels": TYPE_LABELS,
-        "consultation_url": consultation_url(),
+        "consultation_url": consultation_url(query),
     }
     return TemplateResponse(request, "search/search_results.html", context)
 
@@ -114,7 +121,7 @@ def search_api(request):
     )
     payload = results.as_dict()
     if not results.total:
-        payload["consultation_url"] = consultation_url()
+        payload["consultation_url"] = consultation_url(query)
     response = JsonResponse(payload)
     response["Cache-Control"] = "no-store"
     return response
@@ -134,6 +141,18 @@ def suggest_api(request):
     response = JsonResponse({"query": query, "suggestions": suggestions})
     response["Cache-Control"] = "max-age=60"
     return response
+
+
+@csrf_exempt  # a browser's <a ping> carries no token; it only counts a click
+@require_POST
+def search_click(request, page_id):
+    """A citizen opened answer `page_id` from the results for `q` (see search.learning)."""
+    from .tasks import record_search_click
+
+    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+    if query and AnswerPage.objects.live().public().filter(pk=page_id).exists():
+        record_search_click.enqueue(page_id, redact(query))
+    return HttpResponse(status=204)
 
 
 @require_POST

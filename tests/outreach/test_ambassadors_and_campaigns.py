@@ -184,6 +184,8 @@ def test_assisted_reporting_request_from_the_disability_page(client, program_ind
     )
     assert response.status_code == 302
     assert AssistedReportRequest.objects.get().method == "video_sign"
+    thanks = client.get(response["Location"]).content.decode()
+    assert '<div class="panel panel--confirmation"><h1 class="panel__title">' in thanks
     response = client.post(
         url, {"name": "X", "method": "home_visit", "phone": "0812 3456 7890", "consent": "on"}
     )
