@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -54,8 +55,8 @@ def run_worker():
 
 
 def wait_until_due():
-    kept = OutgoingMail.objects.get()
-    time.sleep(max(0.0, (kept.next_attempt_at - kept.created_at).total_seconds()) + 0.2)
+    latest = max(OutgoingMail.objects.values_list("next_attempt_at", flat=True))
+    time.sleep(max(0.0, (latest - timezone.now()).total_seconds()) + 0.2)
 
 
 def test_mail_refused_then_accepted_is_delivered_once_by_the_worker(
@@ -68,8 +69,8 @@ def test_mail_refused_then_accepted_is_delivered_once_by_the_worker(
     report = Report.objects.get()
 
     run_worker()  # nothing listens on the mail port
-    kept = OutgoingMail.objects.get()
-    assert (kept.attempts, kept.recipients) == (1, [report.reporter_email])
+    kept = OutgoingMail.objects.get(recipients=[report.reporter_email])
+    assert kept.attempts == 1
 
     mail_server(RefusingInbox())
     wait_until_due()
@@ -80,11 +81,10 @@ def test_mail_refused_then_accepted_is_delivered_once_by_the_worker(
     assert (kept.next_attempt_at - kept.created_at).total_seconds() >= 1 + 2  # doubled
 
     inbox = mail_server(_Inbox())
-    time.sleep(max(0.0, (kept.next_attempt_at - report.created_at).total_seconds() - 1) + 0.3)
+    wait_until_due()
     run_worker()
-    assert not OutgoingMail.objects.exists()
-    [message] = inbox.messages
-    assert message["To"] == report.reporter_email
+    assert not OutgoingMail.objects.exists()  # every kept message went out
+    [message] = [m for m in inbox.messages if m["To"] == report.reporter_email]
     assert report.tracking_code in message.get_payload(decode=True).decode()
     assert Report.objects.count() == 1
 

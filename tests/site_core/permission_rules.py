@@ -91,6 +91,9 @@ RULES = [
     ("outreach_process_school_request", OUTREACH_STAFF),
     ("outreach_review_application", OUTREACH_STAFF),
     ("robots_txt", PUBLIC),
+    # Undelivered mail holds recipients' addresses: coordinators (and superusers) only.
+    ("site_core_resend_mail", POST_ONLY_FOR_STAFF),
+    ("site_core_undelivered_mail", COORDINATORS),
     ("search", PUBLIC),
     ("search_answer_feedback", POST_ONLY),
     ("search_api", roles(BAD, BAD, BAD, BAD, BAD, BAD)),
