@@ -327,6 +327,7 @@ class NewsArticlePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 
@@ -480,3 +481,36 @@ class WorkUnit(models.Model):
 
     def __str__(self):
         return f"{self.short_name} - {self.name}"
+
+
+class OutgoingMail(models.Model):
+    """A message the mail server did not take: kept, retried with backoff (site_core.mail),
+    deleted once sent. What finally failed waits here for staff to re-send."""
+
+    class Status(models.TextChoices):
+        RETRYING = "retrying", _("Retrying")
+        FAILED = "failed", _("Failed")
+
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    html_body = models.TextField(blank=True)
+    from_email = models.CharField(max_length=254, blank=True)
+    recipients = models.JSONField(_("recipients"), default=list)
+    reply_to = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RETRYING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("first tried"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    give_up_at = models.DateTimeField(_("retried until"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("undelivered mail")
+        verbose_name_plural = _("undelivered mail")
+        permissions = [("resend_outgoingmail", _("Can see and re-send undelivered mail"))]
+
+    def __str__(self):
+        return self.subject

@@ -30,7 +30,8 @@ def test_search_page_escapes_what_the_citizen_typed(client, kb):
 def test_zero_results_offer_consultation_and_are_logged(client, kb):
     response = client.get("/id/search/", {"q": "jadwal bioskop malam minggu"})
     html = response.content.decode()
-    assert 'href="/id/laporan/konsultasi/"' in html  # the complaint form, as a question
+    # The complaint form, as a question, with what the citizen searched for.
+    assert 'href="/id/laporan/konsultasi/?q=jadwal+bioskop+malam+minggu"' in html
     logged = ZeroResultQuery.objects.get(language_code="id")
     assert logged.query_text == "jadwal bioskop malam minggu"
     client.get("/id/search/", {"q": "Jadwal bioskop malam minggu!"})

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0004_personal_data_private_audit_log'),
+        ('outreach', '0005_application_decided_at_and_erasable_birth_date'),
     ]
 
     operations = [
