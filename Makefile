@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test test-e2e lint format load-demo bench check worker messages clean
+.PHONY: run install test test-e2e lint format load-demo bench check worker messages clean stack loadtest
 
 $(STAMP): requirements-dev.lock
 	@command -v xgettext >/dev/null || ! command -v apt-get >/dev/null || \
@@ -16,6 +16,9 @@ $(STAMP): requirements-dev.lock
 	@test -f /usr/share/hunspell/id_ID.dic -a -f /usr/share/hunspell/en_US.dic || ! command -v apt-get >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq hunspell-id hunspell-en-us >/dev/null) || \
 		echo "hunspell dictionaries not installed: search will not correct spelling"
+	@command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || \
+		echo "poppler-utils not installed: the monthly-report PDF test will fail"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.lock
@@ -36,6 +39,19 @@ load-demo: install
 
 worker: install
 	$(PY) manage.py db_worker
+
+# Production-like: Varnish -> gunicorn + worker + scheduler on http://127.0.0.1:8080/ (deploy/).
+stack: install
+	deploy/stack.sh
+
+# Load figures through the stack (wrk from apt): cached vs static, uncached, 100 citizens
+# submitting, publish under load, a soak (SOAK_SECONDS, default 600) with worker memory.
+loadtest: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	COMPLAINT_SUBMIT_RATE=100000/m deploy/stack.sh > .stack.log 2>&1 & \
+	for i in $$(seq 1 1200); do curl -fs -o /dev/null http://127.0.0.1:8080/healthz && break; sleep 1; done; \
+	. .stack/env && $(PY) deploy/loadtest.py; status=$$?; \
+	pkill -f deploy/stack.sh; sleep 5; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
 test: install
@@ -58,8 +74,14 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Node tools for the benches (Lighthouse), exactly as locked in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 # Figures print as tables and land in .bench/results.json. Set DATABASE_URL to add PostgreSQL.
-bench: install
+# Lighthouse drives Debian's Chromium (apt-get install chromium).
+bench: install node_modules/.package-lock.json
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/pytest tests/bench -m bench -s -q $(PYTEST_ARGS)
 
 # Extract strings from all apps and templates into site_core/locale, then compile.
@@ -69,4 +91,4 @@ messages: install
 	$(PY) manage.py compilemessages -l id --ignore='.venv/*'
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench
+	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench .stack

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -21,12 +22,15 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
+from site_core import outages
+
 from . import workflow
 from .codes import normalise_tracking_code
 from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
 from .intake import create_report
 from .knowledge_base import answers_for_draft
 from .models import Privacy, Report, ReportPage, Status
+from .tracking import DUE_FIELDS, next_step, timeline_label
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +54,16 @@ def report_form_context(
         if force_confidential:
             initial["privacy"] = Privacy.CONFIDENTIAL
         form = ReportForm(initial=initial)
+    private_only = force_confidential or bool(category is not None and category.is_gender_based)
+    if private_only:
+        form.offer_private_choices_only()
     return {
         "report_form": form,
         "report_form_action": reverse("complaint_forms:submit"),
         "preset_kind": kind,
         "preset_category": category,
         "force_confidential": force_confidential,
+        "private_only": private_only,
         "recaptcha_enabled": getattr(settings, "RECAPTCHA_ENABLED", False),
         "similar_answers_url": reverse("similar_answers"),
     }
@@ -78,14 +86,18 @@ def tracking_url(code=""):
 
 
 def _rerender(request, form, status, notice=""):
-    context = report_form_context(request, form)
-    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
     # Without JavaScript the citizen still sees answers matching what they typed.
-    context["deflection_answers"] = answers_for_draft(
+    answers = answers_for_draft(
         form.data.get("title", "")[:300],
         form.data.get("description", "")[:1000],
         translation.get_language(),
     )
+    host = getattr(request, "report_form_host", None)
+    if host is not None:
+        return host(form, status, notice, answers)
+    context = report_form_context(request, form)
+    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
+    context["deflection_answers"] = answers
     return render(request, "complaint_forms/report_submit.html", context, status=status)
 
 
@@ -122,18 +134,38 @@ def similar_answers(request):
 def submit_report(request):
     """Validate, store (in a transaction), then redirect to the confirmation (PRG).
 
-    If the database is busy or away the citizen gets the form back with everything typed
-    and a plain message, not a server error; sending again is safe (idempotency key)."""
-    form = ReportForm(request.POST, request.FILES)
+    If the database is busy or away (the form itself reads topics from it) the citizen
+    gets a page built without it, with everything typed kept, not a server error; sending
+    again is safe (idempotency key)."""
     try:
+        form = ReportForm(request.POST, request.FILES)
         return _submit(request, form)
     except DatabaseError:
         logger.exception("Report submission failed on the database")
-        notice = _(
-            "Your report may not have been sent because the service is busy. Please press "
-            "Send again: it will not be sent twice."
-        )
-        return _rerender(request, form, 503, notice)
+        return _busy_response(request)
+
+
+# Not carried over to the busy page: a fresh CSRF token comes with it, the captcha answer
+# is single-use, and title and description are shown as fields to edit.
+_NOT_KEPT = {"csrfmiddlewaretoken", "g-recaptcha-response", "captcha", "title", "description"}
+
+
+def _busy_response(request):
+    hidden = [
+        (name, value)
+        for name in request.POST
+        if name not in _NOT_KEPT
+        for value in request.POST.getlist(name)
+    ]
+    context = {
+        "action": reverse("complaint_forms:submit"),
+        "csrf_token": get_token(request),
+        "title": request.POST.get("title", ""),
+        "description": request.POST.get("description", ""),
+        "hidden": hidden,
+        "had_attachments": bool(request.FILES),
+    }
+    return outages.unavailable("complaint_forms/submit_busy.html", context)
 
 
 def _submit(request, form):
@@ -188,7 +220,7 @@ def confirmation_response(request, code, page=None):
     code = normalise_tracking_code(code)
     report = (
         Report.objects.filter(tracking_code=code)
-        .only("tracking_code", "kind", "status", "reporter_email")
+        .only("tracking_code", "kind", "status", "reporter_email", *DUE_FIELDS)
         .first()
     )
     if report is None:
@@ -196,10 +228,17 @@ def confirmation_response(request, code, page=None):
     context = {
         "page": page,
         "report": report,
+        "next_step": next_step(report),
         "tracking_url": tracking_url(report.tracking_code),
         "mailed": bool(report.reporter_email),
     }
-    return render(request, "complaint_forms/confirmation.html", context)
+    return _private(render(request, "complaint_forms/confirmation.html", context))
+
+
+def _private(response):
+    """A tracking code opens the report's timeline: no shared cache may keep the page."""
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 CITIZEN_ACTIONS = {
@@ -210,6 +249,10 @@ CITIZEN_ACTIONS = {
 
 
 def tracking_response(request, page=None):
+    return _private(_tracking_response(request, page))
+
+
+def _tracking_response(request, page):
     context = {"page": page, "robots_noindex": True}
     if request.method == "POST":
         return _citizen_action(request, page, context)
@@ -244,6 +287,7 @@ def _public_report(code):
             "assigned_unit__name",
             "assigned_unit__short_name",
             "privacy",
+            *DUE_FIELDS,
         )
         .first()
     )
@@ -253,7 +297,8 @@ def _report_context(report, done="", forms=None):
     forms = forms or {}
     context = {
         "report": report,
-        "events": list(report.public_events()),
+        "events": [(event, timeline_label(event)) for event in report.public_events()],
+        "next_step": next_step(report),
         "done": done,
         # A private report's title may name people; show it only when the report is public.
         "show_title": report.privacy == Privacy.PUBLIC,

@@ -15,6 +15,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,6 +25,7 @@ from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from complaint_forms.hosting import ReportFormHostMixin
 from site_core.areas import KECAMATAN_CHOICES
 from site_core.models import BasePage
 
@@ -169,7 +171,7 @@ class ProgramIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
         return verify_certificate(request, self)
 
 
-class ProgramPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
+class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     kind = models.CharField(_("program kind"), max_length=20, choices=ProgramKind.choices)
     introduction = models.TextField(_("introduction"), max_length=600)
     aims = RichTextField(_("aims"), features=TEXT_FEATURES, blank=True)
@@ -686,7 +688,8 @@ class AmbassadorApplication(models.Model):
         ProgramPage, verbose_name=_("program"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("name"), max_length=160)
-    date_of_birth = models.DateField(_("date of birth"))
+    # Empty only once the retention period has passed (outreach/retention.py).
+    date_of_birth = models.DateField(_("date of birth"), null=True)
     institution = models.CharField(_("school, university or community"), max_length=200)
     kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=KECAMATAN_CHOICES)
     phone = models.CharField(_("phone"), max_length=20)
@@ -713,6 +716,7 @@ class AmbassadorApplication(models.Model):
     profile_bio = models.TextField(_("public profile text"), max_length=600, blank=True)
     language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -721,7 +725,7 @@ class AmbassadorApplication(models.Model):
         permissions = [("review_application", _("Can score ambassador applications"))]
 
     def __str__(self):
-        return self.name
+        return self.name or gettext("(name erased)")
 
     @classmethod
     def public_profiles(cls, program):

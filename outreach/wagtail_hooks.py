@@ -19,13 +19,16 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
-from site_core.exports import neutralise_formula
+from site_core.audit import entries_for_model_permission_holders, register_private_model
+from site_core.choosers import PermissionCheckedSnippetChooserViewSet
+from site_core.exports import StaffExportMixin
 
 from . import admin_views, ambassadors, registrations
 from .models import (
     ActivityStatus,
     AmbassadorActivity,
     AmbassadorApplication,
+    ApplicationReview,
     ApplicationStatus,
     AssistedReportRequest,
     ProgramPage,
@@ -34,16 +37,25 @@ from .models import (
     SchoolSessionRequest,
 )
 
+# Their audit-log entries are labelled "<kind> #<id>", never with a name or check-in code.
+PERSONAL_DATA_MODELS = (
+    Registration,
+    SchoolSessionRequest,
+    AmbassadorApplication,
+    AmbassadorActivity,
+    AssistedReportRequest,
+    ApplicationReview,
+)
 
-class SafeExportIndexView(IndexView):
-    """CSV/XLSX exports where no cell can start a spreadsheet formula."""
 
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+class SafeExportIndexView(StaffExportMixin, IndexView):
+    """CSV/XLSX exports in staff's words (labels, local time) where no cell can start a
+    spreadsheet formula."""
 
 
 class PersonalDataViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     copy_view_enabled = False
     inspect_view_enabled = True
 
@@ -467,3 +479,5 @@ def register_outreach_log_actions(actions):
         ("outreach.status_change", _("Change status"), _("Status changed")),
     ):
         actions.register_action(action, label, message)
+    for model in PERSONAL_DATA_MODELS:
+        register_private_model(actions, model, entries_for_model_permission_holders(model))

@@ -74,11 +74,41 @@ def search_page(request):
     return TemplateResponse(request, "search/search_results.html", context)
 
 
+def _api_limited(request, group, setting, default):
+    return is_ratelimited(
+        request, group=group, key="ip", rate=getattr(settings, setting, default), increment=True
+    )
+
+
+def _too_many_requests():
+    response = JsonResponse(
+        {"error": _("Too many searches from your connection. Try again in a minute.")},
+        status=429,
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
+def _has_nul(request):
+    """A NUL byte in any parameter: no database takes one in a query or the query log."""
+    return any("\x00" in key + value for key, values in request.GET.lists() for value in values)
+
+
+def _unsearchable():
+    return JsonResponse(
+        {"error": _("The search text contains a character that is not allowed.")}, status=400
+    )
+
+
 @require_GET
 def search_api(request):
+    if _api_limited(request, "search.api", "SEARCH_API_RATE", "60/m"):
+        return _too_many_requests()
     language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
     if language is None:
         return JsonResponse({"error": _("Unknown language.")}, status=400)
+    if _has_nul(request):
+        return _unsearchable()
     query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
     if not query:
         return JsonResponse({"error": _("Type something to search for.")}, status=400)
@@ -99,9 +129,13 @@ def search_api(request):
 
 @require_GET
 def suggest_api(request):
+    if _api_limited(request, "search.suggest", "SEARCH_SUGGEST_RATE", "120/m"):
+        return _too_many_requests()
     language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
     if language is None:
         return JsonResponse({"error": _("Unknown language.")}, status=400)
+    if _has_nul(request):
+        return _unsearchable()
     query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
     suggestions = services.suggest(query, language) if len(query) >= 2 else []
     response = JsonResponse({"query": query, "suggestions": suggestions})

@@ -8,6 +8,9 @@ class SiteCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import frame
+        from . import access_log, caching, frame, uploads
 
+        caching.connect_signals()
         frame.connect_signals()
+        access_log.install()
+        uploads.limit_pillow_globally()

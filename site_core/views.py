@@ -1,5 +1,7 @@
+import sys
+
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import preferences
+from . import health, outages, preferences
 
 
 @require_GET
@@ -58,6 +60,15 @@ def display_preferences(request):
     return response
 
 
+@require_GET
+def healthz(request):
+    """JSON for monitors and load balancers: 200 while the database answers, else 503."""
+    result = health.report()
+    response = JsonResponse(result, status=503 if result["status"] == "down" else 200)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
@@ -65,6 +76,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without the database or context processors: the error may be the database.
     from django.template import loader
+
+    if isinstance(sys.exc_info()[1], outages.DATABASE_UNREACHABLE):
+        return outages.unavailable("503.html")
 
     template = loader.get_template("500.html")
     return HttpResponse(

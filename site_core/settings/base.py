@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaint_forms",
     "outreach",
     "search",
+    "open_data",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -33,7 +34,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -62,10 +65,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set to tell personal responses.
+    "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "site_core.middleware.PreviewFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "site_core.middleware.LocaleMiddleware",
     "site_core.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,14 +115,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (also the store of rate limits and login lockouts): Redis when REDIS_URL is set.
+# It fails open (site_core/cache.py): while Redis is away each process uses its own memory,
+# tries Redis again every CACHE_OUTAGE_RETRY_SECONDS and gives up on a call after the
+# socket timeouts below, so an outage never takes pages or report intake down.
 REDIS_URL = env("REDIS_URL", default="")
+CACHE_OUTAGE_RETRY_SECONDS = env.float("CACHE_OUTAGE_RETRY_SECONDS", default=5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "site_core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="lapor"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=1.0),
+            },
         }
     }
 else:
@@ -126,6 +140,9 @@ else:
             "LOCATION": "lapor",
         }
     }
+
+# Pages answered while the database is away (HTTP 503) ask clients to retry after this.
+OUTAGE_RETRY_AFTER_SECONDS = env.int("OUTAGE_RETRY_AFTER_SECONDS", default=30)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -155,7 +172,7 @@ AXES_RESET_ON_SUCCESS = True
 # The client address comes from these request.META keys, first present wins:
 # ["HTTP_X_REAL_IP"] behind nginx. Login lockouts and every form's rate limit use it.
 TRUSTED_CLIENT_IP_HEADERS = env.list("TRUSTED_CLIENT_IP_HEADERS", default=["REMOTE_ADDR"])
-AXES_IPWARE_META_PRECEDENCE_ORDER = TRUSTED_CLIENT_IP_HEADERS
+AXES_CLIENT_IP_CALLABLE = "site_core.clients.client_ip"
 RATELIMIT_IP_META_KEY = "site_core.clients.client_ip"
 
 # Languages: Indonesian first, English second. More locales need only these two lists.
@@ -164,7 +181,9 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's strings first; then Indonesian for the admin strings that Wagtail's and
+# wagtail-localize's own catalogues leave in English (hand-written; see docs/decisions.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Makassar"  # Banjarbaru, South Kalimantan (WITA)
 USE_I18N = True
 USE_TZ = True
@@ -180,6 +199,12 @@ MEDIA_URL = "/media/"
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # Complaint attachments live outside MEDIA_ROOT so no web server can serve them directly.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+# Every public upload (site_core/uploads.py): images are measured from their header and
+# refused above this many pixels before any decoding, then stored at most this wide/high.
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
+UPLOAD_MAX_IMAGE_FRAMES = env.int("UPLOAD_MAX_IMAGE_FRAMES", default=50)
+UPLOAD_IMAGE_MAX_SIDE = env.int("UPLOAD_IMAGE_MAX_SIDE", default=4096)
+UPLOAD_PHOTO_MAX_BYTES = env.int("UPLOAD_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -193,12 +218,39 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="LAPOR Banjarbaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Mail the server does not take is kept and retried (site_core/mail.py): first after this
+# many seconds, then twice as long each time up to the maximum, for this many hours.
+MAIL_RETRY_FIRST_DELAY_SECONDS = env.int("MAIL_RETRY_FIRST_DELAY_SECONDS", default=60)
+MAIL_RETRY_MAX_DELAY_SECONDS = env.int("MAIL_RETRY_MAX_DELAY_SECONDS", default=3600)
+MAIL_RETRY_HOURS = env.float("MAIL_RETRY_HOURS", default=24)
+
 # Background work: django-tasks with the database queue; `manage.py db_worker` runs it.
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# HTTP caching (site_core/caching.py): how long a front cache and a browser keep anonymous
+# pages, and the front cache to purge on publish, unpublish, move and delete.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Pages have their own slug per language: purge the URLs as they are, not once per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Who sees the system status panel on the admin dashboard (besides administrators).
+SYSTEM_STATUS_PERMISSION = "complaint_forms.coordinate_reports"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LAPOR! Banjarbaru"
@@ -208,6 +260,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No avatars from gravatar.com: editors' e-mail hashes stay with us, and the admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: only document types people can open safely, and bounded sizes.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
@@ -253,8 +307,11 @@ CONTENT_SECURITY_POLICY = {
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+# django-ratelimit warns about any cache it does not list; ours is django-redis' own class
+# with a fail-open wrapper (site_core/cache.py), so its atomic counters are Redis'.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not RECAPTCHA_ENABLED:
-    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+    SILENCED_SYSTEM_CHECKS += ["django_recaptcha.recaptcha_test_key_error"]
 # Google's scripts and frames, allowed by the CSP only where the captcha is on.
 RECAPTCHA_CSP = {
     "script-src": ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"],
@@ -269,12 +326,49 @@ if RECAPTCHA_ENABLED:
 # so site_core never imports the other apps.
 DEMO_CONTENT_COMMANDS = []
 
+# Secrets in URLs that access logs must not keep (site_core.access_log): the path segment
+# after these names (tickets, cancel and activity links, report confirmations) and the
+# values of these query parameters (the tracking page's ?kode=).
+LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim"]
+LOG_MASKED_QUERY_PARAMS = ["kode", "token"]
+
+# Personal-data retention (UU PDP 27/2022), in days after each record's reference date;
+# `manage.py purge_personal_data` (daily) runs every app's purge listed in
+# PERSONAL_DATA_PURGERS. See README "Retention of personal data".
+PERSONAL_DATA_RETENTION_DAYS = {
+    # complaint identity and attachments, after the report is closed or rejected
+    "complaint_identity": env.int("RETENTION_COMPLAINT_IDENTITY_DAYS", default=730),
+    # event registrants' contact details, after the event
+    "registration": env.int("RETENTION_REGISTRATION_DAYS", default=365),
+    # school contact person's details, after the session (or the last change)
+    "school_request": env.int("RETENTION_SCHOOL_REQUEST_DAYS", default=365),
+    # Duta Lapor applicant details (birth date, guardian), after the decision
+    "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
+    # assisted-reporting requests, handled or not, after they arrive
+    "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+}
+PERSONAL_DATA_PURGERS = []
+# Signed links in mail stop working this many days after they were sent.
+SIGNED_LINK_MAX_AGE_DAYS = {
+    "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),
+    "outreach.school-request": env.int("SIGNED_LINK_SCHOOL_REQUEST_DAYS", default=180),
+    "outreach.ambassador": env.int("SIGNED_LINK_AMBASSADOR_DAYS", default=365),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The cron table (README, deploy/systemd): management command and interval in seconds.
+# `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
+SCHEDULED_COMMANDS = [
+    ("publish_scheduled", 60),
+    ("retry_mail", 600),
+    ("purge_personal_data", 86400),
+]
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
@@ -288,6 +382,8 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
+SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
@@ -303,6 +399,9 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
 # content ships with the app so the demo needs nothing outside the checkout.
 KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_base/")
 SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
+# Per client: each search is logged (a task row), suggestions come while typing.
+SEARCH_API_RATE = env("SEARCH_API_RATE", default="60/m")
+SEARCH_SUGGEST_RATE = env("SEARCH_SUGGEST_RATE", default="120/m")
 # Where search sends a citizen whose question has no answer yet.
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 # The answer shown first for a query about violence or danger (SAPA 129, UPTD PPA, 110/112).
@@ -316,3 +415,15 @@ SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+# Per client: ambassadors' activity reports (each stores a photo).
+OUTREACH_ACTIVITY_RATE = env("OUTREACH_ACTIVITY_RATE", default="20/h")
+PERSONAL_DATA_PURGERS += ["outreach.retention.purge"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600)]
+
+# --- open_data app (statistics, open data, API) ---------------------------------------
+DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
+# Counts below this are published as "< N" everywhere (pages, downloads, API).
+OPEN_DATA_MIN_CELL = env.int("OPEN_DATA_MIN_CELL", default=5)
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
+OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")

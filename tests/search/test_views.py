@@ -173,5 +173,5 @@ def test_header_include_renders_labelled_form(rf, kb):
 
     with translation.override("id"):
         html = render_to_string("search/includes/header_search.html", {})
-    assert '<label for="header-search-q">' in html
+    assert '<label class="visually-hidden" for="header-search-q">' in html
     assert 'action="/id/search/"' in html

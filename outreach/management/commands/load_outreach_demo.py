@@ -19,6 +19,7 @@ from outreach.models import (
     SchoolRequestStatus,
     SchoolSessionRequest,
 )
+from site_core.demo.accounts import ensure_account
 from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.demo.pages import ensure_child, ensure_translation, publish
 from site_core.models import HomePage
@@ -80,6 +81,7 @@ class Command(BaseCommand):
                 defaults={"description": description, "max_score": max_score, "sort_order": order},
             )
 
+        ensure_account("sosialisasi", groups=["Outreach staff"])
         add_to_main_menu(site, index)
         add_home_link(
             index,
@@ -124,7 +126,7 @@ class Command(BaseCommand):
             title=data["title"],
             start=start,
             end=start + datetime.timedelta(hours=2),
-            description=data["title"],
+            description=data["summary"],
             venue=data["venue"],
             kecamatan=data["kecamatan"],
             audience=data["audience"],
@@ -135,7 +137,7 @@ class Command(BaseCommand):
             status=EventStatus.HELD if held else EventStatus.SCHEDULED,
             attendance_count=data.get("held"),
         )
-        ensure_translation(event, en, title=data["en_title"], description=data["en_title"])
+        ensure_translation(event, en, title=data["en_title"], description=data["en_summary"])
         if held and data["audience"] == "students" and "npsn" in data:
             SchoolSessionRequest.objects.get_or_create(
                 npsn=data["npsn"],
