@@ -200,7 +200,7 @@ ACTIONS = {
         "respond",
     ),
     "answer": (
-        _("Answer"),
+        _("Send the answer"),
         RequiredMessageForm,
         [Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
         "respond",

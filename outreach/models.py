@@ -285,6 +285,8 @@ class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, RoutablePageMixi
         context = super().get_context(request, *args, **kwargs)
         context["events"] = list(self.upcoming_events()[:6])
         source = self.canonical()
+        if source.pk is None:  # a new program in the editor's preview has no records yet
+            return context
         if self.show_reach:
             context["reach"] = program_reach(source)
         if self.kind == ProgramKind.AMBASSADOR:

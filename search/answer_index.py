@@ -6,9 +6,11 @@ changes. Scoring runs over precomputed postings, so a query costs a few dictiona
 passes instead of a database round trip per term.
 """
 
+import gc
 import math
 import threading
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -118,66 +120,65 @@ class AnswerIndex:
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
-        with_candidate = set(self.postings.get(candidate, ((), ()))[0])
+        with_candidate = self.postings.get(candidate, ((), ()))[0]
         if not with_candidate:
             return 0
         counts = {}
         for s in context:
-            for d in self.postings.get(s, ((), ()))[0]:
-                if d in with_candidate:
-                    counts[d] = counts.get(d, 0) + 1
+            ids = self.postings.get(s, ((), ()))[0]
+            for d, _part in self._postings_for(ids, ids, with_candidate):
+                counts[d] = counts.get(d, 0) + 1
         return max(counts.values(), default=0)
 
-    # Scoring ---------------------------------------------------------------------
+    def concept_idf(self, concept):
+        """How much information a concept carries: its best phrase's mean idf."""
+        known = [
+            sum(self.idf[s] for s in phrase) / len(phrase)
+            for phrase in concept.phrases
+            if all(s in self.idf for s in phrase)
+        ]
+        value = max(known) if known else self.unknown_idf
+        if concept.corrected:
+            value /= 2  # a guessed word is weaker evidence either way
+        if concept.aspect or concept.name:
+            value *= ASPECT_WEIGHT
+        return value
+
     def score(self, processed):
-        """[(doc index, score, coverage)] for documents that meet the query, best first."""
+        """[(doc index, score, coverage)] for documents that meet the query, best first.
+
+        Concepts too common to qualify a document alone (together they carry less than
+        the required coverage) are only looked up for documents that a rarer concept
+        found: on 10,000 answers "warga" or "kartu" would otherwise walk most postings.
+        """
+        concepts = processed.concepts
+        idfs = [self.concept_idf(c) for c in concepts]
+        total_idf = sum(idfs)
+        if not concepts or total_idf <= 0:
+            return []
+        needed = required_coverage(len(concepts))
+        weak, weak_idf = set(), 0.0
+        for position in sorted(range(len(concepts)), key=lambda i: idfs[i]):
+            if weak_idf + idfs[position] >= needed * total_idf:
+                break
+            weak.add(position)
+            weak_idf += idfs[position]
         totals, cover, on_topic = {}, {}, set()
-        total_idf = 0.0
-        has_topic = any(not c.aspect for c in processed.concepts)
-        for concept in processed.concepts:
-            known = [
-                sum(self.idf[s] for s in phrase) / len(phrase)
-                for phrase in concept.phrases
-                if all(s in self.idf for s in phrase)
-            ]
-            concept_idf = max(known) if known else self.unknown_idf
-            if concept.corrected:
-                concept_idf /= 2  # a guessed word is weaker evidence either way
-            if concept.aspect or concept.name:
-                concept_idf *= ASPECT_WEIGHT
-            best = {}
-            for phrase, weight in concept.phrases.items():
-                idfs = [self.idf.get(s, 0.0) for s in phrase]
-                acc = {}
-                for s, idf in zip(phrase, idfs, strict=True):
-                    ids, parts = self.postings.get(s, ((), ()))
-                    for d, part in zip(ids, parts, strict=True):
-                        got = acc.get(d)
-                        if got:
-                            got[0] += idf * part
-                            got[1] += 1
-                        else:
-                            acc[d] = [idf * part, 1]
-                size = len(phrase)
-                for d, (sc, matched) in acc.items():
-                    sc = weight * sc / size
-                    frac = matched / size
-                    prev = best.get(d)
-                    if prev is None or sc > prev[0]:
-                        best[d] = (sc, max(frac, prev[1] if prev else 0))
-                    elif frac > prev[1]:
-                        best[d] = (prev[0], frac)
-            total_idf += concept_idf
+        order = [i for i in range(len(concepts)) if i not in weak] + sorted(weak)
+        for position in order:
+            concept = concepts[position]
+            candidates = set(totals) if position in weak else None
+            best = self._best_phrase_scores(concept, candidates)
             for d, (sc, frac) in best.items():
                 totals[d] = totals.get(d, 0.0) + sc
-                cover[d] = cover.get(d, 0.0) + frac * concept_idf
+                cover[d] = cover.get(d, 0.0) + frac * idfs[position]
                 if not concept.aspect and frac >= 0.5:
                     on_topic.add(d)
-        if not totals or total_idf <= 0:
+        if not totals:
             return []
         ranked = sorted(totals.items(), key=lambda item: -item[1])
         top = ranked[0][1]
-        needed = required_coverage(len(processed.concepts))
+        has_topic = any(not c.aspect for c in concepts)
         return [
             (d, sc, cover[d] / total_idf)
             for d, sc in ranked
@@ -185,6 +186,43 @@ class AnswerIndex:
             and sc >= MIN_RELATIVE_SCORE * top
             and (d in on_topic or not has_topic)
         ]
+
+    def _best_phrase_scores(self, concept, candidates=None):
+        """{doc: (score, share of the phrase matched)} through the concept's best phrase;
+        only for `candidates` when given (looked up by bisection in the postings)."""
+        best = {}
+        for phrase, weight in concept.phrases.items():
+            acc = {}
+            for s in phrase:
+                idf = self.idf.get(s, 0.0)
+                ids, parts = self.postings.get(s, ((), ()))
+                for d, part in self._postings_for(ids, parts, candidates):
+                    got = acc.get(d)
+                    if got:
+                        got[0] += idf * part
+                        got[1] += 1
+                    else:
+                        acc[d] = [idf * part, 1]
+            size = len(phrase)
+            for d, (sc, matched) in acc.items():
+                sc = weight * sc / size
+                frac = matched / size
+                prev = best.get(d)
+                if prev is None or sc > prev[0]:
+                    best[d] = (sc, max(frac, prev[1] if prev else 0))
+                elif frac > prev[1]:
+                    best[d] = (prev[0], frac)
+        return best
+
+    @staticmethod
+    def _postings_for(ids, parts, candidates):
+        if candidates is None:
+            yield from zip(ids, parts, strict=True)
+            return
+        for d in candidates:
+            i = bisect_left(ids, d)
+            if i < len(ids) and ids[i] == d:
+                yield d, parts[i]
 
 
 def _load(language_code):
@@ -238,7 +276,19 @@ def _load(language_code):
                 "body": text,
             }
         )
-    return AnswerIndex(language_of(language_code), docs, fields, categories)
+    index = AnswerIndex(language_of(language_code), docs, fields, categories)
+    index.spell_checker.warm()  # no citizen waits for the spelling dictionary
+    _settle_memory()
+    return index
+
+
+def _settle_memory():
+    """Keep the garbage collector from walking the index: its millions of small objects
+    live until the next rebuild, and a full collection over them paused searches for up
+    to a second at 10,000 answers. Previously frozen objects are released first."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def get_index(language_code):

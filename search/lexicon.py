@@ -84,14 +84,6 @@ def is_valid_elsewhere(word, language):
     )
 
 
-def suggestions(word, language):
-    """The dictionary's own corrections of a misspelt word, best first."""
-    dictionary = dictionaries().get(language_of(language))
-    if dictionary is None:
-        return ()
-    return tuple(s.lower() for s in dictionary.suggest(word) if " " not in s and "-" not in s)
-
-
 def clear():
     _dictionary.cache_clear()
     _valid_in.cache_clear()

@@ -40,6 +40,14 @@ RULES = [
     ("wagtailadmin_error_test", "skip"),
     ("admin/^.*/$", "skip"),
     # The project's own views.
+    ("site_core_undelivered_mail", COORDINATORS),
+    ("site_core_resend_mail", POST_ONLY_FOR_STAFF),
+    ("search_click", POST_ONLY),
+    ("open_data:catalog", PUBLIC),
+    ("open_data:download", PUBLIC),
+    ("open_data:api_datasets", PUBLIC),
+    ("open_data:api_dataset", PUBLIC),
+    ("open_data:openapi", PUBLIC),
     ("complaint_forms:confirmation", PUBLIC),
     ("complaint_forms:consultation", PUBLIC),
     ("complaint_forms:submit", POST_ONLY),
@@ -58,6 +66,7 @@ RULES = [
     ("complaint_responsiveness:index", COORDINATORS),
     ("display_preferences", POST_ONLY),
     ("favicon", PUBLIC),
+    ("healthz", PUBLIC),  # for the load balancer and monitoring
     ("formula_safe_aging_pages", PAGE_EDITORS),
     ("formula_safe_aging_pages_results", PAGE_EDITORS),
     ("formula_safe_locked_pages", MODERATORS),

@@ -142,6 +142,12 @@ def value_for(route, key, demo):
         return "complaint_forms"
     if key == "model_name":
         return "complaintsettings"
+    if key == "slug" and namespace == "open_data":
+        from open_data.datasets import DATASETS
+
+        return next(iter(DATASETS))
+    if key == "extension":
+        return "csv"
     if key == "site_pk":
         return Site.objects.first().pk
     return 1
@@ -152,6 +158,10 @@ def concrete_url(route, demo):
         return demo["home"].url
     if route.name == "wagtaildocs_serve":  # positional groups
         return demo["document"].url
+    if route.name == "wagtailadmin_pages:choose_parent":  # a page type, not a setting
+        return reverse_or_none(
+            route.name, {"app_label": "site_core", "model_name": "informationpage"}
+        )
     if not route.named:
         if any(char in route.route for char in "^$()[]*+?\\"):
             return None
