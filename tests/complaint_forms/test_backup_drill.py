@@ -16,7 +16,6 @@ from complaint_forms.models import Attachment, Report, UnitMembership
 
 from .factories import CategoryFactory, coordinator, officer
 
-pytestmark = pytest.mark.django_db(transaction=True)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -30,6 +29,9 @@ def confidential_report(client, report_page, unit, valid_post):
     return Report.objects.get()
 
 
+# Transactional (pg_dump must see the data) and serialized (the flush and the restore must
+# leave the migrations' rows for the tests that follow).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_wipe_restore_keeps_tracking_and_private_attachment(
     client, confidential_report, unit, other_unit, settings, tmp_path
 ):
