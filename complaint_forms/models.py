@@ -500,7 +500,8 @@ class ReportPage(RoutablePageMixin, BasePage):
 
         context = self.get_context(request)
         context.update(report_form_context(request))
-        context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+        if self.url:  # a new report page in the editor's preview has no address yet
+            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
         return self.render(request, context_overrides=context)
 
     @path("konsultasi/", name="consultation")
@@ -511,7 +512,8 @@ class ReportPage(RoutablePageMixin, BasePage):
 
         context = self.get_context(request)
         context.update(report_form_context(request, kind=Kind.CONSULTATION))
-        context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+        if self.url:  # a new report page in the editor's preview has no address yet
+            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
         return self.render(request, context_overrides=context)
 
     @path("terkirim/<str:code>/", name="confirmation")
