@@ -500,7 +500,8 @@ class ReportPage(RoutablePageMixin, BasePage):
 
         context = self.get_context(request)
         context.update(report_form_context(request))
-        context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+        if self.url:  # a new report page in the editor's preview has no address yet
+            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
         return self.render(request, context_overrides=context)
 
     @path("konsultasi/", name="consultation")
@@ -513,7 +514,8 @@ class ReportPage(RoutablePageMixin, BasePage):
         # Search sends the question it could not answer (?q=): the citizen need not retype it.
         question = request.GET.get("q", "").strip()[:150]
         context.update(report_form_context(request, kind=Kind.CONSULTATION, title=question))
-        context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+        if self.url:  # a new report page in the editor's preview has no address yet
+            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
         context["page_heading"] = _("Ask a question")
         context["form_heading"] = _("Your question")
         return self.render(request, context_overrides=context)

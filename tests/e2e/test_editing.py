@@ -83,6 +83,8 @@ class Session:
     def __init__(self, browser, base_url, username):
         self.base_url = base_url
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        # The admin's screens settle slowly on a loaded 2-core CI machine.
+        self.context.set_default_timeout(90_000)
         self.problems = BrowserProblems(self.context)
         self.page = self.context.new_page()
         self.page.goto(f"{base_url}/admin/login/")
