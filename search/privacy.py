@@ -3,8 +3,9 @@
 People type identity numbers, phone numbers and e-mail addresses into search boxes ("NIK
 6372xxxxxxxxxxxx tidak terdaftar"). `redact()` replaces them before the query reaches the
 task queue, Wagtail's search-terms report, the zero-result list or the learned queries;
-`purge_expired()` deletes log rows older than `SEARCH_QUERY_LOG_DAYS` (run daily by the
-`purge_search_logs` command, or by a project-wide purge that calls it).
+`purge_expired()` deletes log rows older than `SEARCH_QUERY_LOG_DAYS`; the project's daily
+`purge_personal_data` runs it through `purge()` (listed in PERSONAL_DATA_PURGERS), and
+`purge_search_logs` runs it alone.
 """
 
 import datetime
@@ -38,19 +39,35 @@ def retention_cutoff(now=None):
     return (now or timezone.now()) - datetime.timedelta(days=days)
 
 
-@transaction.atomic
-def purge_expired(now=None):
-    """Delete search log rows older than the retention period; {what: rows deleted}."""
-    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+def _expired(cutoff):
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
 
     from .models import LearnedQuery, ZeroResultQuery
 
-    cutoff = retention_cutoff(now)
-    deleted = {
-        "daily_hits": QueryDailyHits.objects.filter(date__lt=cutoff.date()).delete()[0],
-        "zero_result_queries": ZeroResultQuery.objects.filter(last_seen__lt=cutoff).delete()[0],
-        "learned_queries": LearnedQuery.objects.filter(last_seen__lt=cutoff).delete()[0],
+    return {
+        "daily_hits": QueryDailyHits.objects.filter(date__lt=cutoff.date()),
+        "zero_result_queries": ZeroResultQuery.objects.filter(last_seen__lt=cutoff),
+        "learned_queries": LearnedQuery.objects.filter(last_seen__lt=cutoff),
     }
+
+
+def purge(now, dry_run=False):
+    """The search app's part of `purge_personal_data`: {what: rows}."""
+    if dry_run:
+        return {
+            f"search log: {name}": rows.count()
+            for name, rows in _expired(retention_cutoff(now)).items()
+        }
+    return {f"search log: {name}": n for name, n in purge_expired(now).items()}
+
+
+@transaction.atomic
+def purge_expired(now=None):
+    """Delete search log rows older than the retention period; {what: rows deleted}."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    cutoff = retention_cutoff(now)
+    deleted = {name: rows.delete()[0] for name, rows in _expired(cutoff).items()}
     # A query string without hits left and without an editor's promotion is gone too.
     stale = Query.objects.filter(daily_hits__isnull=True, editors_picks__isnull=True)
     deleted["queries"] = stale.delete()[0]

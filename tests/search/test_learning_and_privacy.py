@@ -100,3 +100,16 @@ def test_results_link_answers_with_a_click_ping(client, kb):
     assert (
         f'ping="{reverse("search_click", args=[kb["kb-004"].pk])}?q=lampu%20jalan%20padam"' in html
     )
+
+
+def test_project_wide_purge_includes_the_search_logs(kb, settings):
+    from site_core.retention import purge_personal_data
+
+    settings.SEARCH_QUERY_LOG_DAYS = 30
+    services.log_query("lama sekali", "id", 0)
+    ZeroResultQuery.objects.update(last_seen=timezone.now() - datetime.timedelta(days=31))
+    counted = purge_personal_data(timezone.now(), dry_run=True)["search.privacy.purge"]
+    assert counted["search log: zero_result_queries"] == 1
+    assert ZeroResultQuery.objects.exists()
+    purge_personal_data(timezone.now())
+    assert not ZeroResultQuery.objects.exists()

@@ -96,6 +96,7 @@ RULES = [
     ("site_core_undelivered_mail", COORDINATORS),
     ("search", PUBLIC),
     ("search_answer_feedback", POST_ONLY),
+    ("search_click", POST_ONLY),
     ("search_api", roles(BAD, BAD, BAD, BAD, BAD, BAD)),
     ("search_least_helpful", NO_STAFF_ROLE),
     ("search_least_helpful_results", NO_STAFF_ROLE),
