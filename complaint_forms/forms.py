@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.localized_urls import name_fields_as_query
 
 from .attachments import clean_upload, max_files
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
@@ -308,7 +309,14 @@ class OfflineReportForm(ReportFields):
 
 
 class LookupForm(forms.Form):
-    kode = forms.CharField(label=_("Tracking code"), max_length=20)
+    """The tracking-code look-up (a GET form): its field is named as the tracking page's
+    query parameter in the active language (?kode= in Indonesian, ?code= in English)."""
+
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_fields_as_query(self)
 
 
 class ReplyForm(forms.Form):

@@ -15,6 +15,8 @@ from django.utils import timezone, translation
 
 from django_tasks import task
 
+from site_core.localized_urls import query_name
+
 
 def _tracking_url(report):
     from .models import ReportPage
@@ -26,7 +28,8 @@ def _tracking_url(report):
     if page is None:
         return ""
     base = (page.full_url or settings.WAGTAILADMIN_BASE_URL + page.url).rstrip("/")
-    return f"{base}/{page.reverse_subpage('tracking').lstrip('/')}?kode={report.tracking_code}"
+    code = query_name("code", page.locale.language_code)
+    return f"{base}/{page.reverse_subpage('tracking').lstrip('/')}?{code}={report.tracking_code}"
 
 
 def _admin_url(report):

@@ -19,7 +19,7 @@ def verification_url(registration):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     if index is None:
         return base
-    return f"{base}{index.url}{index.reverse_subpage('verify_certificate')}"
+    return base + index.subpage_url("verify_certificate")
 
 
 def render_pdf(registration):

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from django_ratelimit.core import is_ratelimited
 
+from site_core.localized_urls import query_name
+
 from . import ambassadors, certificates, registrations, schools
 from .forms import (
     ActivityForm,
@@ -203,7 +205,7 @@ def verify_certificate(request, index_page):
     checked = False
     if form.is_valid():
         checked = True
-        result = registrations.verify_certificate(form.cleaned_data["code"])
+        result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
     response = TemplateResponse(
         request,
         "outreach/verify.html",
@@ -227,9 +229,7 @@ def school_request(request, program):
             session_request.language = translation.get_language() or settings.LANGUAGE_CODE
             session_request.save()
             schools.received(session_request)
-            return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "school"})
-            )
+            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "school"}))
     return TemplateResponse(
         request,
         "outreach/form_page.html",
@@ -259,7 +259,7 @@ def ambassador_apply(request, program):
             application.save()
             ambassadors.received(application)
             return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "application"})
+                program.subpage_url("thanks", kwargs={"what": "application"})
             )
     source = program.canonical()
     return TemplateResponse(
@@ -289,9 +289,7 @@ def assisted_reporting(request, program):
             assisted.program = program.canonical()
             assisted.consent_at = timezone.now()
             assisted.save()
-            return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "assisted"})
-            )
+            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "assisted"}))
     return TemplateResponse(
         request,
         "outreach/form_page.html",

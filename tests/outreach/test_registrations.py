@@ -194,10 +194,10 @@ def test_certificate_code_is_verified_on_the_public_page(client, event, person, 
     registration.refresh_from_db()
     code = registrations.issue_certificate(registration)
     index = event.get_parent().get_parent().specific
-    verify = index.url + index.reverse_subpage("verify_certificate")
-    html = client.get(verify, {"code": code.lower()}).content.decode()
+    verify = index.subpage_url("verify_certificate")
+    html = client.get(verify, {"kode": code.lower()}).content.decode()
     assert "Budi" in html
-    html = client.get(verify, {"code": "LPR-NOTREAL00"}).content.decode()
+    html = client.get(verify, {"kode": "LPR-NOTREAL00"}).content.decode()
     assert "Budi" not in html
 
 
