@@ -26,7 +26,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from site_core.areas import KECAMATAN_CHOICES
-from site_core.localized_urls import LocalizedRoutesMixin
+from site_core.localized_urls import LocalizedRoutesMixin, counterpart_value
 from site_core.models import BasePage
 
 from .blocks import OutreachStreamBlock, ResourcesStreamBlock
@@ -152,6 +152,9 @@ class ProgramIndexPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
 
     def programs(self):
         return ProgramPage.objects.child_of(self).live().public().order_by("path")
+
+    def counterpart_query(self, query, target):
+        return counterpart_value(query, "program", ProgramPage, self, target)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,6 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
 
 from .blocks import AnswerStreamBlock
@@ -84,6 +85,10 @@ class KnowledgeBaseIndexPage(BasePage):
 
     def categories(self):
         return AnswerCategory.objects.filter(locale_id=self.locale_id).order_by("name")
+
+    def counterpart_query(self, query, target):
+        """The language switch keeps the category filter (its slug differs per language)."""
+        return counterpart_value(query, "category", AnswerCategory, self, target, field="slug")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,7 @@ the other language (`LocalizedRoutesMixin.route_in`, `view_url_in`).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
@@ -23,7 +24,6 @@ from wagtail.url_routing import RouteResult
 QUERY_PARAMETERS = {
     "code": pgettext_lazy("URL query parameter", "code"),
     "done": pgettext_lazy("URL query parameter", "done"),
-    "category": pgettext_lazy("URL query parameter", "category"),
 }
 
 
@@ -64,6 +64,25 @@ def translate_query(query, language):
     for key, values in query.lists():
         result.setlist(target_names.get(key, key), values)
     return result
+
+
+def counterpart_value(query, name, model, source, target, field="pk"):
+    """Point the filter `name` (the `field` of a translatable `model` object in `source`'s
+    locale) at the object's translation in `target`'s locale; drop it when there is none."""
+    query = query.copy()
+    value = query.get(name)
+    if not value:
+        return query
+    try:
+        original = model.objects.filter(**{field: value, "locale_id": source.locale_id}).first()
+    except (ValueError, ValidationError):
+        original = None
+    translated = original.get_translation_or_none(target.locale_id) if original else None
+    if translated is None:
+        query.pop(name)
+    else:
+        query[name] = str(getattr(translated, field))
+    return query
 
 
 def with_query(url, query):

@@ -246,6 +246,15 @@ class NewsIndexPage(BasePage):
             .order_by("-date", "-pk")
         )
 
+    def counterpart_query(self, query, target):
+        """Tags belong to one language's articles: keep the filter only where the other
+        language's news uses the same tag."""
+        query = query.copy()
+        tag = query.get("tag")
+        if tag and not NewsArticleTag.tags_for_index(target).filter(slug=tag).exists():
+            query.pop("tag")
+        return query
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
