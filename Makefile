@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install test test-e2e lint format load-demo bench check worker messages clean
+.PHONY: run install test test-e2e lint format load-demo bench check worker messages clean stack loadtest
 
 $(STAMP): requirements-dev.lock
 	@command -v xgettext >/dev/null || ! command -v apt-get >/dev/null || \
@@ -33,6 +33,19 @@ load-demo: install
 
 worker: install
 	$(PY) manage.py db_worker
+
+# Production-like: Varnish -> gunicorn + worker + scheduler on http://127.0.0.1:8080/ (deploy/).
+stack: install
+	deploy/stack.sh
+
+# Load figures through the stack (wrk from apt): cached vs static, uncached, 100 citizens
+# submitting, publish under load, a soak (SOAK_SECONDS, default 600) with worker memory.
+loadtest: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	COMPLAINT_SUBMIT_RATE=100000/m deploy/stack.sh > .stack.log 2>&1 & \
+	for i in $$(seq 1 1200); do curl -fs -o /dev/null http://127.0.0.1:8080/healthz && break; sleep 1; done; \
+	. .stack/env && $(PY) deploy/loadtest.py; status=$$?; \
+	pkill -f deploy/stack.sh; sleep 5; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
 test: install
@@ -66,4 +79,4 @@ messages: install
 	$(PY) manage.py compilemessages -l id --ignore='.venv/*'
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench
+	rm -rf $(VENV) db.sqlite3 .test-media .test-private-media .bench .stack

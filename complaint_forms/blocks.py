@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .hosting import HOST_MARKER, bound_state
 from .models import Kind
 
 
@@ -42,12 +43,21 @@ class ReportFormBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
+        state = bound_state(request)
         context.update(
             report_form_context(
                 request,
+                state["form"] if state else None,
                 kind=value.get("preset_kind") or "",
                 category=value.get("preset_category"),
                 force_confidential=bool(value.get("force_confidential")),
             )
         )
+        if state:
+            context.update(notice=state["notice"], deflection_answers=state["answers"])
+        page = (parent_context or {}).get("page")
+        if getattr(page, "accepts_report_posts", False):
+            # Errors come back on this page, with its context and quick-exit button.
+            context["report_form_action"] = page.get_url(request)
+            context["report_form_host_marker"] = HOST_MARKER
         return context

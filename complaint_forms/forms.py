@@ -15,8 +15,8 @@ from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
 from site_core.localized_urls import name_fields_as_query
+from site_core.uploads import check_size, clean_upload
 
-from .attachments import clean_upload, max_files
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
 
 # Bidirectional embedding/override/isolate controls: invisible, and used to disguise text
@@ -221,8 +221,24 @@ class ReportFields(forms.Form):
             self._require_contact(data)
         return data
 
+    def offer_private_choices_only(self):
+        """Where a report must not be public (gender-based harm), do not offer "Public"."""
+        field = self.fields["privacy"]
+        field.choices = [choice for choice in field.choices if choice[0] != Privacy.PUBLIC]
+        if self.initial.get("privacy", field.initial) == Privacy.PUBLIC:
+            self.initial["privacy"] = Privacy.CONFIDENTIAL
+
     def _require_contact(self, data):
         channel = data.get("contact_channel")
+        # The channel follows what the citizen gave: a phone number and no email means phone.
+        if channel == ContactChannel.EMAIL and not data.get("reporter_email"):
+            if data.get("reporter_phone"):
+                channel = data["contact_channel"] = ContactChannel.PHONE
+        elif channel in (ContactChannel.PHONE, ContactChannel.TEXT) and not data.get(
+            "reporter_phone"
+        ):
+            if data.get("reporter_email"):
+                channel = data["contact_channel"] = ContactChannel.EMAIL
         if channel == ContactChannel.EMAIL and not data.get("reporter_email"):
             self.add_error("reporter_email", _("Give an email address, or choose another way."))
         if channel in (ContactChannel.PHONE, ContactChannel.TEXT) and not data.get(
@@ -282,12 +298,27 @@ class ReportForm(ReportFields):
         return ""
 
     def clean_attachments(self):
+        """Only the cheap checks here: files are decoded in clean(), once all else passed."""
         uploads = self.cleaned_data.get("attachments") or []
-        if len(uploads) > max_files():
+        limit = settings.COMPLAINT_ATTACHMENT_MAX_FILES
+        if len(uploads) > limit:
             raise ValidationError(
-                _("Attach at most %(count)d files.") % {"count": max_files()}, code="too_many"
+                _("Attach at most %(count)d files.") % {"count": limit}, code="too_many"
             )
-        return [clean_upload(upload) for upload in uploads]
+        for upload in uploads:
+            check_size(upload, "attachment")
+        return uploads
+
+    def clean(self):
+        data = super().clean()
+        # The captcha, honeypot and every field must pass before any file is decoded.
+        if self._errors or not data.get("attachments"):
+            return data
+        try:
+            data["attachments"] = [clean_upload(upload) for upload in data["attachments"]]
+        except ValidationError as error:
+            self.add_error("attachments", error)
+        return data
 
     def has_captcha_outage(self):
         return any(

@@ -29,6 +29,7 @@ from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
 from .intake import create_report
 from .knowledge_base import answers_for_draft
 from .models import Privacy, Report, ReportPage, Status
+from .tracking import DUE_FIELDS, next_step, timeline_label
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +51,16 @@ def report_form_context(request, form=None, *, kind="", category=None, force_con
         if force_confidential:
             initial["privacy"] = Privacy.CONFIDENTIAL
         form = ReportForm(initial=initial)
+    private_only = force_confidential or bool(category is not None and category.is_gender_based)
+    if private_only:
+        form.offer_private_choices_only()
     return {
         "report_form": form,
         "report_form_action": reverse("complaint_forms:submit"),
         "preset_kind": kind,
         "preset_category": category,
         "force_confidential": force_confidential,
+        "private_only": private_only,
         "recaptcha_enabled": getattr(settings, "RECAPTCHA_ENABLED", False),
         "similar_answers_url": reverse("similar_answers"),
     }
@@ -78,14 +83,18 @@ def tracking_url(code=""):
 
 
 def _rerender(request, form, status, notice=""):
-    context = report_form_context(request, form)
-    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
     # Without JavaScript the citizen still sees answers matching what they typed.
-    context["deflection_answers"] = answers_for_draft(
+    answers = answers_for_draft(
         form.data.get("title", "")[:300],
         form.data.get("description", "")[:1000],
         translation.get_language(),
     )
+    host = getattr(request, "report_form_host", None)
+    if host is not None:
+        return host(form, status, notice, answers)
+    context = report_form_context(request, form)
+    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
+    context["deflection_answers"] = answers
     return render(request, "complaint_forms/report_submit.html", context, status=status)
 
 
@@ -186,7 +195,7 @@ def confirmation_response(request, code, page=None):
     code = normalise_tracking_code(code)
     report = (
         Report.objects.filter(tracking_code=code)
-        .only("tracking_code", "kind", "status", "reporter_email")
+        .only("tracking_code", "kind", "status", "reporter_email", *DUE_FIELDS)
         .first()
     )
     if report is None:
@@ -194,10 +203,17 @@ def confirmation_response(request, code, page=None):
     context = {
         "page": page,
         "report": report,
+        "next_step": next_step(report),
         "tracking_url": tracking_url(report.tracking_code),
         "mailed": bool(report.reporter_email),
     }
-    return render(request, "complaint_forms/confirmation.html", context)
+    return _private(render(request, "complaint_forms/confirmation.html", context))
+
+
+def _private(response):
+    """A tracking code opens the report's timeline: no shared cache may keep the page."""
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 CITIZEN_ACTIONS = {
@@ -208,6 +224,10 @@ CITIZEN_ACTIONS = {
 
 
 def tracking_response(request, page=None):
+    return _private(_tracking_response(request, page))
+
+
+def _tracking_response(request, page):
     context = {"page": page, "robots_noindex": True}
     if request.method == "POST":
         return _citizen_action(request, page, context)
@@ -241,6 +261,7 @@ def _public_report(code):
             "assigned_unit__name",
             "assigned_unit__short_name",
             "privacy",
+            *DUE_FIELDS,
         )
         .first()
     )
@@ -250,7 +271,8 @@ def _report_context(report, done="", forms=None):
     forms = forms or {}
     context = {
         "report": report,
-        "events": list(report.public_events()),
+        "events": [(event, timeline_label(event)) for event in report.public_events()],
+        "next_step": next_step(report),
         "done": done,
         # A private report's title may name people; show it only when the report is public.
         "show_title": report.privacy == Privacy.PUBLIC,

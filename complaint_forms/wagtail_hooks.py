@@ -1,5 +1,6 @@
 """Admin registration for complaint handling: snippets, the report views, audit actions."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from site_core.audit import entries_about, register_private_model
 
 from . import admin_views
 from .models import ACTION_LABELS, Category, ExtraHoliday, Kind, Report, UnitMembership
@@ -27,6 +30,16 @@ LOG_ACTIONS = {
 def register_complaint_log_actions(actions):
     for name, label in LOG_ACTIONS.items():
         actions.register_action(f"complaint_forms.{name}", label, label)
+    register_private_model(actions, Report, report_log_entries_visible_to)
+
+
+def report_log_entries_visible_to(user):
+    """The audit log of the reports the user may open; who looked at a confidential
+    identity is for those who may look at it too."""
+    visible = entries_about(Report.objects.for_user(user))
+    if not user.has_perm("complaint_forms.view_confidential_identity"):
+        visible &= ~Q(action="complaint_forms.view_identity")
+    return visible
 
 
 class CategoryViewSet(SnippetViewSet):

@@ -1,8 +1,10 @@
 """Demo content for the outreach programs, in Indonesian with English translations.
 
-Written for this project; referral numbers are the real national ones (SAPA 129), local
-addresses and phone numbers are placeholders.
+Written for this project; referral numbers are the real national ones (SAPA 129); city
+contacts come from the one demo contact set in site_core.
 """
+
+from site_core.demo.content import CONTACT
 
 
 def paragraph(html):
@@ -41,8 +43,9 @@ REFERRALS_ID = {
             },
             {
                 "name": "UPTD PPA Kota Banjarbaru",
-                "description": "Pendampingan korban, konseling, dan rujukan hukum.",
-                "phone": "0511 000 0000",
+                "description": "Pendampingan korban, konseling, dan rujukan hukum. Datang "
+                "langsung pada jam kerja, atau minta dirujuk melalui SAPA 129.",
+                "phone": "",
                 "whatsapp": "",
                 "url": "",
                 "hours": "Senin-Jumat 08.00-16.00 WITA",
@@ -65,8 +68,9 @@ REFERRALS_EN = {
             },
             {
                 "name": "UPTD PPA Banjarbaru",
-                "description": "Support for survivors, counselling and legal referral.",
-                "phone": "0511 000 0000",
+                "description": "Support for survivors, counselling and legal referral. Walk "
+                "in during office hours, or ask SAPA 129 to refer you.",
+                "phone": "",
                 "whatsapp": "",
                 "url": "",
                 "hours": "Monday-Friday 08:00-16:00 WITA",
@@ -101,8 +105,8 @@ PROGRAMS = [
         "how_to_join": "<p>Sekolah mengisi formulir permintaan sesi dengan tiga pilihan "
         "tanggal. Kami membalas dalam lima hari kerja.</p>",
         "contact_name": "Tim Pengelola SP4N-LAPOR! Diskominfo",
-        "contact_email": "lapor@banjarbaru.test",
-        "contact_phone": "0511 477 0000",
+        "contact_email": CONTACT["email"],
+        "contact_phone": CONTACT["phone"],
         "body": [],
         "en": {
             "title": "Lapor Goes To School",
@@ -119,6 +123,13 @@ PROGRAMS = [
                 "slug": "sosialisasi-sman-1",
                 "title": "Sosialisasi LAPOR! untuk OSIS se-Banjarbaru",
                 "en_title": "LAPOR! session for student councils",
+                "summary": (
+                    "Pengurus OSIS belajar menerima keluhan teman dan meneruskannya lewat LAPOR!."
+                ),
+                "en_summary": (
+                    "Student council members learn to take their "
+                    "classmates' complaints and pass them on through LAPOR!."
+                ),
                 "days": 12,
                 "venue": "Aula SMAN 1 Banjarbaru",
                 "kecamatan": "banjarbaru-utara",
@@ -129,6 +140,10 @@ PROGRAMS = [
                 "slug": "sesi-smpn-4",
                 "title": "Lapor Goes To School: SMPN 4 Banjarbaru",
                 "en_title": "Lapor Goes To School: SMPN 4 Banjarbaru",
+                "summary": "Siswa kelas 8 mencoba mengirim laporan dan melacaknya dengan kode.",
+                "en_summary": (
+                    "Year 8 students try sending a report and following it with its code."
+                ),
                 "days": -40,
                 "venue": "SMPN 4 Banjarbaru",
                 "kecamatan": "landasan-ulin",
@@ -168,6 +183,13 @@ PROGRAMS = [
                 "slug": "pembekalan-duta",
                 "title": "Pembekalan Duta Lapor angkatan 2027",
                 "en_title": "Duta Lapor induction 2027",
+                "summary": (
+                    "Hari pertama duta baru: hak warga, cara melapor, dan cara mendampingi teman."
+                ),
+                "en_summary": (
+                    "New ambassadors' first day: citizens' rights, how "
+                    "to report and how to support a friend."
+                ),
                 "days": 30,
                 "venue": "Ruang Rapat Diskominfo",
                 "kecamatan": "banjarbaru-selatan",
@@ -219,6 +241,14 @@ PROGRAMS = [
                 "slug": "diskusi-perempuan-berani-lapor",
                 "title": "Diskusi: Perempuan Berani Lapor",
                 "en_title": "Discussion: women who dare to report",
+                "summary": (
+                    "Diskusi santai tentang rasa aman saat "
+                    "melaporkan kekerasan, bersama pendamping UPTD PPA."
+                ),
+                "en_summary": (
+                    "An informal talk about feeling safe "
+                    "when reporting violence, with UPTD PPA counsellors."
+                ),
                 "days": 18,
                 "venue": "Aula Kecamatan Cempaka",
                 "kecamatan": "cempaka",
@@ -250,9 +280,19 @@ PROGRAMS = [
             channels(
                 "Kanal tanpa penglihatan atau pendengaran",
                 [
-                    ("Telepon 0511 477 0000", "Bicara langsung dengan petugas.", True, False),
-                    ("SMS 1708", "Ketik laporan dan kirim ke 1708.", False, True),
-                    ("WhatsApp", "Pesan teks, pesan suara, atau video isyarat.", True, True),
+                    ("Telepon " + CONTACT["phone"], "Bicara langsung dengan petugas.", True, False),
+                    (
+                        "SMS " + CONTACT["sms"],
+                        "Ketik laporan dan kirim ke " + CONTACT["sms"] + ".",
+                        False,
+                        True,
+                    ),
+                    (
+                        "WhatsApp " + CONTACT["whatsapp"],
+                        "Pesan teks, pesan suara, atau video isyarat.",
+                        True,
+                        True,
+                    ),
                     ("Situs web", "Formulir dapat dibaca pembaca layar.", True, True),
                 ],
             ),
@@ -286,9 +326,19 @@ PROGRAMS = [
                 channels(
                     "Channels without sight or hearing",
                     [
-                        ("Phone 0511 477 0000", "Talk to an officer.", True, False),
-                        ("SMS 1708", "Type your report and send it to 1708.", False, True),
-                        ("WhatsApp", "Text, voice message or sign-language video.", True, True),
+                        ("Phone " + CONTACT["phone"], "Talk to an officer.", True, False),
+                        (
+                            "SMS " + CONTACT["sms"],
+                            "Type your report and send it to " + CONTACT["sms"] + ".",
+                            False,
+                            True,
+                        ),
+                        (
+                            "WhatsApp " + CONTACT["whatsapp"],
+                            "Text, voice message or sign-language video.",
+                            True,
+                            True,
+                        ),
                         ("Website", "The forms work with screen readers.", True, True),
                     ],
                 ),
@@ -307,6 +357,14 @@ PROGRAMS = [
                 "slug": "kelas-lapor-isyarat",
                 "title": "Kelas melapor dengan bahasa isyarat",
                 "en_title": "How to report, in sign language",
+                "summary": (
+                    "Juru bahasa isyarat memandu cara melapor "
+                    "lewat WhatsApp video dan formulir web."
+                ),
+                "en_summary": (
+                    "A sign-language interpreter shows how to report "
+                    "by WhatsApp video and the web form."
+                ),
                 "days": 22,
                 "venue": "Gedung PKK Banjarbaru",
                 "kecamatan": "banjarbaru-selatan",
@@ -318,6 +376,12 @@ PROGRAMS = [
                 "slug": "temu-komunitas-difabel",
                 "title": "Temu komunitas difabel",
                 "en_title": "Disability community meeting",
+                "summary": (
+                    "Komunitas difabel menyampaikan hambatan layanan kota langsung kepada petugas."
+                ),
+                "en_summary": (
+                    "Disability groups tell officers directly about barriers in city services."
+                ),
                 "days": -60,
                 "venue": "Balai Kota Banjarbaru",
                 "kecamatan": "banjarbaru-utara",

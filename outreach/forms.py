@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
 from site_core.localized_urls import name_fields_as_query
+from site_core.uploads import check_size, clean_upload
 
 from .models import (
     AmbassadorActivity,
     AmbassadorApplication,
     AssistedReportRequest,
+    AssistedRequestMethod,
     SchoolSessionRequest,
 )
 from .validators import age_on, normalise_npsn, normalise_phone
@@ -354,7 +356,12 @@ class ActivityForm(AccessibleFormMixin, forms.ModelForm):
             "schools_reached",
             "photo",
         ]
-        widgets = {"date": DateInput()}
+        # A plain file field: Django's ImageField would open the image before our checks.
+        field_classes = {"photo": forms.FileField}
+        widgets = {
+            "date": DateInput(),
+            "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        }
 
     def clean_date(self):
         value = self.cleaned_data["date"]
@@ -365,18 +372,22 @@ class ActivityForm(AccessibleFormMixin, forms.ModelForm):
         return value
 
     def clean_photo(self):
-        import filetype
-
+        """Only the byte count here: the photo is decoded in clean(), once all else passed."""
         photo = self.cleaned_data.get("photo")
         if photo and hasattr(photo, "read"):
-            head = photo.read(262)
-            photo.seek(0)
-            kind = filetype.guess(head)
-            if kind is None or kind.extension not in ("jpg", "png", "webp"):
-                raise ValidationError(_("Upload a JPEG, PNG or WebP photo."))
-            if photo.size > 5 * 1024 * 1024:
-                raise ValidationError(_("The photo is larger than 5 MB."))
+            check_size(photo, "photo")
         return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if self._errors or not hasattr(photo, "read"):
+            return cleaned
+        try:
+            cleaned["photo"] = clean_upload(photo, "photo").content
+        except ValidationError as error:
+            self.add_error("photo", error)
+        return cleaned
 
 
 class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
@@ -407,7 +418,10 @@ class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["phone"].max_length = 30
-        self.fields["kecamatan"].choices = [("", "---------"), *KECAMATAN_CHOICES]
+        self.fields["kecamatan"].choices = [("", _("Choose…")), *KECAMATAN_CHOICES]
+        # A radio list has no "nothing chosen" row: the model's blank choice would show as a
+        # pre-selected "---------" option.
+        self.fields["method"].choices = AssistedRequestMethod.choices
         self._describe()
 
     def clean_phone(self):

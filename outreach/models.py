@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from complaint_forms.hosting import ReportFormHostMixin
 from site_core.areas import KECAMATAN_CHOICES
 from site_core.localized_urls import LocalizedRoutesMixin, counterpart_value
 from site_core.models import BasePage
@@ -174,7 +175,7 @@ class ProgramIndexPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
         return verify_certificate(request, self)
 
 
-class ProgramPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
+class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
     kind = models.CharField(_("program kind"), max_length=20, choices=ProgramKind.choices)
     introduction = models.TextField(_("introduction"), max_length=600)
     aims = RichTextField(_("aims"), features=TEXT_FEATURES, blank=True)

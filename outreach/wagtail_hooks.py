@@ -19,6 +19,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from site_core.audit import entries_for_model_permission_holders, register_private_model
 from site_core.exports import neutralise_formula
 
 from . import admin_views, ambassadors, registrations
@@ -26,12 +27,23 @@ from .models import (
     ActivityStatus,
     AmbassadorActivity,
     AmbassadorApplication,
+    ApplicationReview,
     ApplicationStatus,
     AssistedReportRequest,
     ProgramPage,
     Registration,
     ReviewCriterion,
     SchoolSessionRequest,
+)
+
+# Their audit-log entries are labelled "<kind> #<id>", never with a name or check-in code.
+PERSONAL_DATA_MODELS = (
+    Registration,
+    SchoolSessionRequest,
+    AmbassadorApplication,
+    AmbassadorActivity,
+    AssistedReportRequest,
+    ApplicationReview,
 )
 
 
@@ -467,3 +479,5 @@ def register_outreach_log_actions(actions):
         ("outreach.status_change", _("Change status"), _("Status changed")),
     ):
         actions.register_action(action, label, message)
+    for model in PERSONAL_DATA_MODELS:
+        register_private_model(actions, model, entries_for_model_permission_holders(model))

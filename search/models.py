@@ -4,6 +4,9 @@ Answers are pages so editors, translations (wagtail-localize), search promotions
 revisions work as for every other page. Search itself lives in `search.services`.
 """
 
+import html
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -207,6 +210,16 @@ class AnswerPage(BasePage):
     def get_page_context_summary(self):
         return super().get_page_context_summary() or self.short_answer
 
+    def short_answer_opens_body(self):
+        """True when the full answer begins with the short answer word for word (imported
+        answers do): the page then shows it once, not twice above the steps."""
+        if not self.body or not self.short_answer:
+            return False
+        first = self.body[0].value
+        opening = _plain_words(str(getattr(first, "source", first)))
+        summary = _plain_words(self.short_answer.removesuffix("…"))
+        return bool(summary) and opening.startswith(summary)
+
     def chosen_related(self):
         """[{title, url}] of the answers editors chose, live ones only."""
         links = self.related_answers.select_related("page").all()
@@ -334,3 +347,7 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return self.query_text
+
+
+def _plain_words(markup):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())

@@ -8,6 +8,8 @@ class SiteCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import frame
+        from . import caching, frame, uploads
 
+        caching.connect_signals()
         frame.connect_signals()
+        uploads.limit_pillow_globally()

@@ -38,6 +38,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 
+from .audit import PrivateLogEntry  # noqa: F401 (a model: Django finds it here)
 from .blocks import BaseStreamBlock
 
 NEWS_PER_PAGE = 10

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import preferences
+from . import health, preferences
 
 
 def _in_language(url_name, language):
@@ -60,6 +60,15 @@ def display_preferences(request):
         secure=request.is_secure(),
         httponly=True,
     )
+    return response
+
+
+@require_GET
+def healthz(request):
+    """JSON for monitors and load balancers: 200 while the database answers, else 503."""
+    result = health.report()
+    response = JsonResponse(result, status=503 if result["status"] == "down" else 200)
+    response["Cache-Control"] = "no-store"
     return response
 
 

@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import health
 from .models import FooterText, WorkUnit
 
 
@@ -28,3 +32,21 @@ class WorkUnitViewSet(SnippetViewSet):
 
 
 register_snippet(WorkUnitViewSet)
+
+
+class SystemStatusPanel(Component):
+    """The health report on the dashboard of coordinators and administrators."""
+
+    name = "system_status"
+    order = 50
+    template_name = "site_core/admin/system_status_panel.html"
+
+    def get_context_data(self, parent_context):
+        return {"health": health.report()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_system_status_panel(request, panels):
+    user = request.user
+    if user.is_superuser or user.has_perm(settings.SYSTEM_STATUS_PERMISSION):
+        panels.append(SystemStatusPanel())

@@ -6,6 +6,23 @@ English translation's fields.
 
 import datetime
 
+# One consistent, plausible set of city contacts for the whole demo (site settings, contact
+# cards, program contacts, accessible channels). SMS 1708 is SP4N-LAPOR!'s national number;
+# the others are placeholders an operator replaces in the site settings. Social links stay
+# empty: the footer hides what is not set rather than link to a bare platform.
+CONTACT = {
+    "organisation": "Pemerintah Kota Banjarbaru",
+    "phone": "0511 477 0000",
+    "whatsapp": "0811 5000 1234",
+    "sms": "1708",
+    "email": "lapor@banjarbarukota.go.id",
+    "address": "Jl. Pangeran Suriansyah No. 5, Banjarbaru, Kalimantan Selatan",
+    "opening_hours": "Senin-Jumat 08.00-16.00 WITA",
+    "instagram_url": "",
+    "facebook_url": "",
+    "youtube_url": "",
+}
+
 
 def rich(text):
     return {"type": "paragraph", "value": text}
@@ -57,7 +74,7 @@ def contact_card(name, role, phone, email, address, hours):
             "name": name,
             "role": role,
             "phone": phone,
-            "whatsapp": phone,
+            "whatsapp": CONTACT["whatsapp"],
             "email": email,
             "address": address,
             "opening_hours": hours,
@@ -269,8 +286,8 @@ INFORMATION_PAGES = [
             contact_card(
                 "Dinas Komunikasi dan Informatika Kota Banjarbaru",
                 "Pengelola situs",
-                "0511 4772 000",
-                "lapor@banjarbarukota.go.id",
+                CONTACT["phone"],
+                CONTACT["email"],
                 "Jl. Pangeran Suriansyah No. 5, Banjarbaru",
                 "Senin-Jumat 08.00-16.00 WITA",
             ),
@@ -296,8 +313,8 @@ INFORMATION_PAGES = [
                 contact_card(
                     "Banjarbaru City Communication and Informatics Office",
                     "Site owner",
-                    "0511 4772 000",
-                    "lapor@banjarbarukota.go.id",
+                    CONTACT["phone"],
+                    CONTACT["email"],
                     "Jl. Pangeran Suriansyah No. 5, Banjarbaru",
                     "Monday-Friday 08:00-16:00 WITA",
                 ),
@@ -431,18 +448,6 @@ FOOTER = {
     "Office as part of SP4N-LAPOR!. In an emergency call 112.</p>",
 }
 
-CONTACT = {
-    "organisation": "Pemerintah Kota Banjarbaru",
-    "phone": "0511 4772 000",
-    "whatsapp": "0811 5000 1234",
-    "sms": "1708",
-    "email": "lapor@banjarbarukota.go.id",
-    "address": "Jl. Pangeran Suriansyah No. 5, Banjarbaru, Kalimantan Selatan",
-    "opening_hours": "Senin-Jumat 08.00-16.00 WITA",
-    "instagram_url": "https://www.instagram.com/",
-    "facebook_url": "https://www.facebook.com/",
-    "youtube_url": "https://www.youtube.com/",
-}
 
 WORK_UNITS = [
     ("Diskominfo", "Dinas Komunikasi dan Informatika"),

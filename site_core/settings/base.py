@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set to tell personal responses.
+    "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,14 +113,22 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (also the store of rate limits and login lockouts): Redis when REDIS_URL is set.
+# It fails open (site_core/cache.py): while Redis is away each process uses its own memory,
+# tries Redis again every CACHE_OUTAGE_RETRY_SECONDS and gives up on a call after the
+# socket timeouts below, so an outage never takes pages or report intake down.
 REDIS_URL = env("REDIS_URL", default="")
+CACHE_OUTAGE_RETRY_SECONDS = env.float("CACHE_OUTAGE_RETRY_SECONDS", default=5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "site_core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="lapor"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=1.0),
+            },
         }
     }
 else:
@@ -156,7 +167,7 @@ AXES_RESET_ON_SUCCESS = True
 # The client address comes from these request.META keys, first present wins:
 # ["HTTP_X_REAL_IP"] behind nginx. Login lockouts and every form's rate limit use it.
 TRUSTED_CLIENT_IP_HEADERS = env.list("TRUSTED_CLIENT_IP_HEADERS", default=["REMOTE_ADDR"])
-AXES_IPWARE_META_PRECEDENCE_ORDER = TRUSTED_CLIENT_IP_HEADERS
+AXES_CLIENT_IP_CALLABLE = "site_core.clients.client_ip"
 RATELIMIT_IP_META_KEY = "site_core.clients.client_ip"
 
 # Languages: Indonesian first, English second. More locales need only these two lists.
@@ -181,6 +192,12 @@ MEDIA_URL = "/media/"
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 # Complaint attachments live outside MEDIA_ROOT so no web server can serve them directly.
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+# Every public upload (site_core/uploads.py): images are measured from their header and
+# refused above this many pixels before any decoding, then stored at most this wide/high.
+UPLOAD_MAX_IMAGE_PIXELS = env.int("UPLOAD_MAX_IMAGE_PIXELS", default=40_000_000)
+UPLOAD_MAX_IMAGE_FRAMES = env.int("UPLOAD_MAX_IMAGE_FRAMES", default=50)
+UPLOAD_IMAGE_MAX_SIDE = env.int("UPLOAD_IMAGE_MAX_SIDE", default=4096)
+UPLOAD_PHOTO_MAX_BYTES = env.int("UPLOAD_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -200,6 +217,27 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+
+# HTTP caching (site_core/caching.py): how long a front cache and a browser keep anonymous
+# pages, and the front cache to purge on publish, unpublish, move and delete.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=300)
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Pages have their own slug per language: purge the URLs as they are, not once per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Who sees the system status panel on the admin dashboard (besides administrators).
+SYSTEM_STATUS_PERMISSION = "complaint_forms.coordinate_reports"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LAPOR! Banjarbaru"
@@ -254,8 +292,11 @@ CONTENT_SECURITY_POLICY = {
 RECAPTCHA_PUBLIC_KEY = env("RECAPTCHA_PUBLIC_KEY", default="")
 RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY", default="")
 RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+# django-ratelimit warns about any cache it does not list; ours is django-redis' own class
+# with a fail-open wrapper (site_core/cache.py), so its atomic counters are Redis'.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not RECAPTCHA_ENABLED:
-    SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+    SILENCED_SYSTEM_CHECKS += ["django_recaptcha.recaptcha_test_key_error"]
 # Google's scripts and frames, allowed by the CSP only where the captcha is on.
 RECAPTCHA_CSP = {
     "script-src": ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"],
@@ -277,6 +318,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
+# The cron table (README, deploy/systemd): management command and interval in seconds.
+# `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
+SCHEDULED_COMMANDS = [("publish_scheduled", 60)]
+
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
 # --- complaint_forms -------------------------------------------------------------------
@@ -289,6 +334,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
 DEMO_CONTENT_COMMANDS += ["import_knowledge_base"]
@@ -309,3 +355,4 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]

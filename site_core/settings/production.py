@@ -23,7 +23,7 @@ RECAPTCHA_PRIVATE_KEY = env("RECAPTCHA_PRIVATE_KEY")  # noqa: F405
 if {RECAPTCHA_PUBLIC_KEY, RECAPTCHA_PRIVATE_KEY} & _RECAPTCHA_TEST_KEYS:
     raise ImproperlyConfigured("Production needs real reCAPTCHA keys, not Google's test keys.")
 RECAPTCHA_ENABLED = True
-SILENCED_SYSTEM_CHECKS = []
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 for _directive, _sources in RECAPTCHA_CSP.items():  # noqa: F405
     if _sources[0] not in CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive]:  # noqa: F405
         CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += _sources  # noqa: F405

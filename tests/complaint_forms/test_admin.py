@@ -5,13 +5,12 @@ import io
 
 from django.core.files.base import ContentFile
 
-from wagtail.models import ModelLogEntry
-
 import pytest
 from openpyxl import load_workbook
 
 from complaint_forms import workflow
 from complaint_forms.models import Attachment, Channel, Privacy, Report, Status
+from site_core.audit import PrivateLogEntry
 
 from .factories import ReportFactory, UserFactory, coordinator, officer
 from .text import t
@@ -85,7 +84,7 @@ def test_coordinator_sees_confidential_identity_on_request_and_it_is_logged(clie
     url = f"{BASE}{reports['secret'].pk}/"
     assert "Nama Rahasia" not in client.get(url).content.decode()
     assert "Nama Rahasia" in client.get(url + "?identity=1").content.decode()
-    assert ModelLogEntry.objects.filter(
+    assert PrivateLogEntry.objects.filter(
         action="complaint_forms.view_identity", user=boss, object_id=str(reports["secret"].pk)
     ).exists()
 
@@ -188,7 +187,7 @@ def test_export_neutralises_formulas_and_is_logged(client, unit):
     assert '\'=HYPERLINK("http://evil.example","klik")' in titles
     assert "'+SUM(A1:A9)" in titles
     assert "siti@example.test" not in content  # no identities in exports
-    assert ModelLogEntry.objects.filter(action="complaint_forms.export", user=boss).exists()
+    assert PrivateLogEntry.objects.filter(action="complaint_forms.export", user=boss).exists()
     xlsx = client.get(BASE, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     values = [cell.value for row in sheet.iter_rows() for cell in row]

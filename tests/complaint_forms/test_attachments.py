@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 import pytest
 from PIL import Image
 
-from complaint_forms.attachments import sanitise_name
 from complaint_forms.models import Attachment, Report
+from site_core.uploads import sanitise_name
 
 from .text import t
 
@@ -119,3 +119,48 @@ def test_corrupt_image_is_refused(client, report_page, valid_post):
 )
 def test_original_names_are_sanitised(raw, expected):
     assert sanitise_name(raw, "pdf") == expected
+
+
+def test_the_captcha_is_checked_before_any_file_is_decoded(
+    client, report_page, valid_post, settings
+):
+    """A bot that fails the captcha costs no decoding: the unreadable image gets no error
+    of its own, only the captcha does."""
+    from unittest import mock
+
+    from django_recaptcha.client import RecaptchaResponse
+
+    settings.RECAPTCHA_ENABLED = True
+    settings.RECAPTCHA_PUBLIC_KEY = "public-key-for-tests"
+    settings.RECAPTCHA_PRIVATE_KEY = "private-key-for-tests"
+    broken = SimpleUploadedFile("rusak.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    failed = RecaptchaResponse(is_valid=False, extra_data={"score": 0.9}, action="report")
+    with mock.patch("django_recaptcha.client.submit", return_value=failed):
+        response = client.post(SUBMIT, {**valid_post(captcha="token"), "attachments": [broken]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "id_captcha_error" in html
+    assert "id_attachments_error" not in html
+    assert Report.objects.count() == 0
+
+
+def test_field_errors_come_before_file_decoding(client, report_page, valid_post):
+    broken = SimpleUploadedFile("rusak.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    response = client.post(SUBMIT, {**valid_post(title=""), "attachments": [broken]})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "id_title_error" in html and "id_attachments_error" not in html
+
+
+def test_a_huge_dimension_photo_is_refused_with_the_limit(client, report_page, valid_post):
+    from tests.bombs import jpeg_claiming
+
+    bomb = SimpleUploadedFile("besar.jpg", jpeg_claiming(12_000, 12_000))
+    response = client.post(SUBMIT, {**valid_post(), "attachments": [bomb]})
+    assert response.status_code == 400
+    assert (
+        t("The image is too large: at most %(limit)s megapixels. Send a smaller photo.")
+        % {"limit": "40"}
+        in response.content.decode()
+    )
+    assert Report.objects.count() == 0

@@ -99,9 +99,9 @@ def test_coordinator_turns_a_consultation_into_a_draft_answer(client, kb_index, 
     assert draft.get_parent().specific == kb_index
     assert "Apakah bisa langsung dibuatkan KIA?" in str(draft.body)
     assert PageLogEntry.objects.filter(page=draft).exists()
-    from wagtail.models import ModelLogEntry
+    from site_core.audit import PrivateLogEntry
 
-    assert ModelLogEntry.objects.filter(action="complaint_forms.draft_answer").exists()
+    assert PrivateLogEntry.objects.filter(action="complaint_forms.draft_answer").exists()
 
 
 def test_only_coordinators_and_only_consultations_become_draft_answers(

@@ -3,13 +3,12 @@
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from wagtail.models import ModelLogEntry
-
 import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import RejectionReason, Status
 from complaint_forms.tasks import auto_close_answered
+from site_core.audit import PrivateLogEntry
 from tests.complaint_forms.text import t
 
 from .factories import ReportFactory, UserFactory, coordinator, officer
@@ -38,7 +37,7 @@ def test_full_lifecycle_writes_an_event_and_an_audit_entry_per_step(
     actions = list(report.events.values_list("action", flat=True))
     assert actions == ["verify", "assign", "start", "answer", "close"]
     logged = set(
-        ModelLogEntry.objects.filter(object_id=str(report.pk)).values_list("action", flat=True)
+        PrivateLogEntry.objects.filter(object_id=str(report.pk)).values_list("action", flat=True)
     )
     assert {"complaint_forms.assign", "complaint_forms.answer"} <= logged
     assert report.first_response_at is not None

@@ -10,8 +10,6 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry
-
 import openpyxl
 import pytest
 
@@ -23,6 +21,7 @@ from outreach.models import (
     ReviewCriterion,
     SchoolRequestStatus,
 )
+from site_core.audit import PrivateLogEntry
 from tests.outreach.factories import AmbassadorApplicationFactory, SchoolSessionRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +91,7 @@ def test_check_in_screen_finds_by_code_and_marks_attendance(client, staff, event
     registration.refresh_from_db()
     assert registration.attended_at is not None
     assert registration.checked_in_by == staff
-    assert ModelLogEntry.objects.filter(action="outreach.check_in").exists()
+    assert PrivateLogEntry.objects.filter(action="outreach.check_in").exists()
 
 
 def test_events_screen_shows_capacity_and_waitlist(client, staff, event):
@@ -164,7 +163,7 @@ def test_reviewers_score_and_decide(client, staff, django_user_model, program_in
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ACCEPTED
     assert "/outreach/ambassador/" in mail.outbox[-1].body
-    assert ModelLogEntry.objects.filter(action="outreach.application.accepted").exists()
+    assert PrivateLogEntry.objects.filter(action="outreach.application.accepted").exists()
 
 
 def test_registrations_filter_by_program(client, staff, event, program_index):

@@ -174,6 +174,10 @@ def test_assisted_reporting_request_from_the_disability_page(client, program_ind
     html = client.get(difabel.url).content.decode()
     assert "Butuh bantuan melapor?" in html
     url = difabel.url + difabel.reverse_subpage("assisted_reporting")
+    form_html = client.get(url).content.decode()
+    # Every method is a real choice: no blank "---------" radio, none chosen in advance.
+    assert 'name="method" value=""' not in form_html and "---------" not in form_html
+    assert form_html.count('name="method"') == 5 and "checked" not in form_html
     response = client.post(
         url,
         {"name": "Pak Slamet", "method": "video_sign", "email": "s@example.org", "consent": "on"},

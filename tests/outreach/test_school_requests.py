@@ -110,9 +110,9 @@ def test_staff_propose_confirm_and_mark_held_with_mail_each_step(
     assert event.status == EventStatus.HELD and event.attendance_count == 110
     assert len(mail.outbox) == 3
     assert all(m.to == [session_request.email] for m in mail.outbox)
-    from wagtail.models import ModelLogEntry
+    from site_core.audit import PrivateLogEntry
 
-    actions = set(ModelLogEntry.objects.values_list("action", flat=True))
+    actions = set(PrivateLogEntry.objects.values_list("action", flat=True))
     assert {"outreach.school_request.confirm", "outreach.school_request.held"} <= actions
 
 

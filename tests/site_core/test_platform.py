@@ -206,6 +206,31 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
     assert "_auth_user_id" not in client.session
 
 
+def test_login_lockout_behind_a_proxy_locks_only_the_attacking_client(client, settings):
+    """Five wrong passwords from one citizen behind the proxy lock that citizen out; the
+    officer behind the same proxy (another X-Forwarded-For) still logs in."""
+    from django.contrib.auth import get_user_model
+
+    settings.TRUSTED_CLIENT_IP_HEADERS = ["HTTP_X_FORWARDED_FOR"]
+    get_user_model().objects.create_superuser("officer", "o@example.org", "the-right-password")
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7, 203.0.113.66"}
+    officer = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.10"}
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "officer", "password": "wrong"}, **attacker)
+    locked = client.post(
+        "/admin/login/", {"username": "officer", "password": "the-right-password"}, **attacker
+    )
+    assert locked.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
+
+    response = client.post(
+        "/admin/login/", {"username": "officer", "password": "the-right-password"}, **officer
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
 def test_production_csp_allows_only_googles_captcha_hosts_besides_self():
     code = (
         "from django.conf import settings; "

@@ -124,7 +124,7 @@ class Command(BaseCommand):
             title=data["title"],
             start=start,
             end=start + datetime.timedelta(hours=2),
-            description=data["title"],
+            description=data["summary"],
             venue=data["venue"],
             kecamatan=data["kecamatan"],
             audience=data["audience"],
@@ -135,7 +135,7 @@ class Command(BaseCommand):
             status=EventStatus.HELD if held else EventStatus.SCHEDULED,
             attendance_count=data.get("held"),
         )
-        ensure_translation(event, en, title=data["en_title"], description=data["en_title"])
+        ensure_translation(event, en, title=data["en_title"], description=data["en_summary"])
         if held and data["audience"] == "students" and "npsn" in data:
             SchoolSessionRequest.objects.get_or_create(
                 npsn=data["npsn"],

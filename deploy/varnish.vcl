@@ -1,0 +1,78 @@
+# Front cache for LAPOR! Banjarbaru (Varnish 7). The application says what may be shared
+# (Cache-Control: public, s-maxage=...) and purges pages on publish, unpublish, move and
+# delete (wagtail.contrib.frontend_cache's HTTP backend sends PURGE to this server).
+vcl 4.1;
+
+import std;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8001";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 60s;
+    .probe = {
+        .url = "/healthz";
+        .interval = 5s;
+        .timeout = 2s;
+        .window = 5;
+        .threshold = 3;
+        .initial = 3;
+    }
+}
+
+# Only the application servers may purge. Add the web nodes' addresses when there are several.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (!client.ip ~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        return (purge);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|healthz)") {
+        return (pass);
+    }
+    # Staff with a session always reach the application.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    # Only the display preference (text size, contrast) changes an anonymous page: keep that
+    # cookie and drop the rest (a CSRF cookie is set again by the pages with a form, which are
+    # never cached). Pages then vary on the preference's value, not on every visitor's cookies.
+    if (req.http.Cookie ~ "(^|;\s*)display=") {
+        set req.http.Cookie = regsub(req.http.Cookie, {"^(?:.*;\s*)?(display=(?:"[^"]*"|[^;]*)).*$"}, "\1");
+    } else {
+        unset req.http.Cookie;
+    }
+    return (hash);
+}
+
+sub vcl_hash {
+    # One site per cache: the address is the URL alone, so a purge sent with the site's
+    # canonical host name reaches pages fetched through any name.
+    hash_data(req.url);
+    if (req.http.Cookie) {
+        hash_data(req.http.Cookie);
+    }
+    return (lookup);
+}
+
+sub vcl_backend_response {
+    # Serve a stale page for an hour if the application is down or slow to answer.
+    set beresp.grace = 1h;
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+}
