@@ -97,11 +97,12 @@ def navigation(context, menu="main"):
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
+    """The footer's words in the active language (organisation, opening hours, text)."""
     site = Site.find_for_request(context["request"])
 
     def build(locale):
         footer = FooterText.objects.filter(locale=locale, live=True).first()
-        return footer.body if footer else ""
+        return footer or FooterText(locale=locale)
 
     return frame.cached("footer-text", site, build)
 

@@ -80,10 +80,10 @@ class Command(BaseCommand):
             )
         footer = FooterText.objects.filter(locale=id_locale).first()
         if footer is None:
-            footer = FooterText.objects.create(body=content.FOOTER["id"], locale=id_locale)
+            footer = FooterText.objects.create(**content.FOOTER["id"], locale=id_locale)
         if not FooterText.objects.filter(locale=en_locale).exists():
             FooterText.objects.create(
-                body=content.FOOTER["en"], locale=en_locale, translation_key=footer.translation_key
+                **content.FOOTER["en"], locale=en_locale, translation_key=footer.translation_key
             )
         return home, home_en
 
