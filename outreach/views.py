@@ -201,15 +201,17 @@ def certificate(request, token):
 
 def verify_certificate(request, index_page):
     form = VerifyForm(request.GET or None)
-    result = None
+    result = event = None
     checked = False
     if form.is_valid():
         checked = True
         result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
+    if result is not None:  # the event as this page's language names it
+        event = result.event.get_translation_or_none(index_page.locale_id) or result.event
     response = TemplateResponse(
         request,
         "outreach/verify.html",
-        {"page": index_page, "form": form, "result": result, "checked": checked},
+        {"page": index_page, "form": form, "result": result, "event": event, "checked": checked},
     )
     response["X-Robots-Tag"] = "noindex"
     return response

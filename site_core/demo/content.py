@@ -342,6 +342,7 @@ NEWS_ARTICLES = [
             "pengaduan pelayanan publik tingkat nasional tahun 2022."
         ),
         "tags": ["penghargaan", "sp4n-lapor"],
+        "tags_en": ["award", "sp4n-lapor"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(
@@ -389,6 +390,7 @@ NEWS_ARTICLES = [
         "date": datetime.date(2026, 9, 3),
         "summary": "Tim LAPOR! mengunjungi sekolah menengah untuk mengenalkan cara melapor yang aman.",
         "tags": ["pelajar", "sosialisasi"],
+        "tags_en": ["students", "outreach"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(
@@ -416,6 +418,7 @@ NEWS_ARTICLES = [
         "date": datetime.date(2026, 11, 20),
         "summary": "Portal baru dapat dipakai di ponsel sederhana, dengan pembaca layar, dan tanpa JavaScript.",
         "tags": ["aksesibilitas", "sp4n-lapor"],
+        "tags_en": ["accessibility", "sp4n-lapor"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(

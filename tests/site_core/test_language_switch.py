@@ -334,3 +334,51 @@ class LanguageSwitchOnTheDemo(TestCase):
             with self.subTest(url=url):
                 _response, content = visit(self.client, url, language)
                 assert foreign_words(content, language) == []
+
+    def test_answers_only_in_indonesian_say_so_on_the_english_listing(self):
+        """Untranslated answers are not dressed up as English pages: the English listing
+        counts them and links to where they can be read."""
+        from search.models import AnswerPage
+
+        index = KnowledgeBaseIndexPage.objects.get(locale__language_code="id")
+        index_en = in_language(index, "en")
+        english = AnswerPage.objects.live().filter(locale__language_code="en")
+        only_id = (
+            AnswerPage.objects.live()
+            .filter(locale__language_code="id")
+            .exclude(translation_key__in=english.values("translation_key"))
+        )
+        assert only_id.count() > 100 and english.count() > 50
+        assert not english.filter(alias_of__isnull=False).exists()
+        _response, content = visit(self.client, index_en.url, "en")
+        assert f"{only_id.count()} more answers are available only in Indonesian." in content
+        assert f'<a href="{index.url}" hreflang="id">Read the answers in Indonesian</a>' in content
+        _response, content = visit(self.client, index.url, "id")
+        assert "hanya tersedia dalam bahasa Indonesia" not in content
+        category = only_id.exclude(category=None).first().category
+        category_en = category.get_translation(index_en.locale)
+        in_category = only_id.filter(category=category).count()
+        _response, content = visit(self.client, f"{index_en.url}?category={category_en.slug}", "en")
+        answers = "answer is" if in_category == 1 else "answers are"
+        assert f"{in_category} more {answers} available only in Indonesian." in content
+        assert f'href="{index.url}?category={category.slug}" hreflang="id"' in content
+
+    def test_news_tags_are_the_pages_language_and_the_switch_keeps_a_shared_one(self):
+        from site_core.models import NewsIndexPage
+
+        news = NewsIndexPage.objects.get(locale__language_code="id")
+        news_en = in_language(news, "en")
+        _response, content = visit(self.client, news_en.url, "en")
+        assert "?tag=award" in content and "penghargaan" not in content
+        _response, content = visit(self.client, news.url, "id")
+        assert "?tag=penghargaan" in content and "?tag=award" not in content
+        _first, second, target = land_on_counterpart(
+            self.client, f"{news.url}?tag=sp4n-lapor", "id"
+        )
+        assert target == f"{news_en.url}?tag=sp4n-lapor"
+        assert second.context["current_tag"] == "sp4n-lapor"
+        # A tag the English news does not use: the English news, unfiltered.
+        _first, _second, target = land_on_counterpart(
+            self.client, f"{news.url}?tag=penghargaan", "id"
+        )
+        assert target == news_en.url

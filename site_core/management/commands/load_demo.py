@@ -70,7 +70,8 @@ class Command(BaseCommand):
             if created:
                 article.tags.set(data["tags"])
                 publish(article)
-            ensure_translation(article, en_locale, **data["en"], tags=data["tags"])
+            # Tags are words: each language's articles carry their own.
+            ensure_translation(article, en_locale, **data["en"], tags=data["tags_en"])
 
         self.ensure_settings(home, info_pages, news_index)
         for short_name, name in content.WORK_UNITS:
