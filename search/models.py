@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -114,8 +115,8 @@ class KnowledgeBaseIndexPage(BasePage):
     def answers_only_in_source_language(self, category=None):
         """On a translated index: how many answers exist only in the default language, and
         where to read them (that language's index, same category). None on the source."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return None
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return None  # served in the default language: nothing is missing
         source = self.get_translation_or_none(Locale.get_default())
         if source is None:
             return None
