@@ -13,6 +13,12 @@ $(STAMP): requirements-dev.lock
 	@command -v xgettext >/dev/null || ! command -v apt-get >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq gettext >/dev/null) || \
 		echo "gettext not installed: the message-extraction test will be skipped"
+	@test -f /usr/share/hunspell/id_ID.dic -a -f /usr/share/hunspell/en_US.dic || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq hunspell-id hunspell-en-us >/dev/null) || \
+		echo "hunspell dictionaries not installed: search will not correct spelling"
+	@command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || \
+		echo "poppler-utils not installed: the monthly-report PDF test will fail"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.lock
@@ -68,8 +74,14 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Node tools for the benches (Lighthouse), exactly as locked in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 # Figures print as tables and land in .bench/results.json. Set DATABASE_URL to add PostgreSQL.
-bench: install
+# Lighthouse drives Debian's Chromium (apt-get install chromium).
+bench: install node_modules/.package-lock.json
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
 	$(BIN)/pytest tests/bench -m bench -s -q $(PYTEST_ARGS)
 
 # Extract strings from all apps and templates into site_core/locale, then compile.

@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 
 import django_filters
 
-from site_core.exports import neutralise_formula
+from site_core.exports import StaffExportMixin
 
 from . import workflow
 from .forms import (
@@ -49,8 +49,13 @@ class ReportFilterSet(WagtailFilterSet):
     category = django_filters.ModelChoiceFilter(
         queryset=lambda request: Category.objects.all(), label=_("Category")
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("Overdue"), method="filter_overdue", widget=forms.CheckboxInput
+    # Yes / No / All radio buttons: an unset filter is no filter (and shows no chip).
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"),
+        method="filter_overdue",
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
     )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Received"), widget=DateRangePickerWidget
@@ -61,8 +66,10 @@ class ReportFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "assigned_unit", "category", "channel", "overdue"]
 
     def filter_overdue(self, queryset, name, value):
-        if value:
+        if value == "yes":
             return queryset.overdue()
+        if value == "no":
+            return queryset.exclude(Report.objects.overdue_q(timezone.localdate()))
         return queryset
 
 
@@ -78,7 +85,7 @@ class DeadlineColumn(Column):
         return context
 
 
-class ReportIndexView(generic.IndexView):
+class ReportIndexView(StaffExportMixin, generic.IndexView):
     filterset_class = ReportFilterSet
     search_fields = ["tracking_code", "title", "description"]
     search_backend_name = None
@@ -136,9 +143,6 @@ class ReportIndexView(generic.IndexView):
     def show_export_buttons(self):
         return self.request.user.has_perm("complaint_forms.export_reports")
 
-    def to_row_dict(self, item):
-        return {key: neutralise_formula(value) for key, value in super().to_row_dict(item).items()}
-
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if not self.request.user.has_perm("complaint_forms.export_reports"):
             raise PermissionDenied
@@ -175,7 +179,13 @@ def _report_for(request, pk):
 ACTIONS = {
     # name: (label, form class, allowed statuses, who: "coordinate" or "respond")
     "verify": (_("Verify"), StaffMessageForm, [Status.SUBMITTED], "coordinate"),
-    "reject": (_("Reject"), RejectForm, [Status.SUBMITTED, Status.VERIFIED], "coordinate"),
+    # From "assigned" too: reports routed to a unit at intake were never verified.
+    "reject": (
+        _("Reject"),
+        RejectForm,
+        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED],
+        "coordinate",
+    ),
     "assign": (
         _("Assign to a work unit"),
         AssignForm,
@@ -217,6 +227,21 @@ ACTIONS = {
 }
 
 
+# How the action panel shows them: grouped by step of the case, the usual next step as a
+# primary button, refusals in red. name: (group, button classes)
+ACTION_GROUPS = {"triage": _("Triage"), "handle": _("Handling"), "finish": _("Finish")}
+ACTION_BUTTONS = {
+    "verify": ("triage", "button"),
+    "assign": ("triage", "button"),
+    "reject": ("triage", "button button-secondary no"),
+    "start": ("handle", "button"),
+    "answer": ("handle", "button"),
+    "request_info": ("handle", "button button-secondary"),
+    "close": ("finish", "button button-secondary no"),
+    "reopen": ("finish", "button button-secondary"),
+}
+
+
 def available_actions(report, user):
     allowed = []
     for name, (label, form_class, statuses, who) in ACTIONS.items():
@@ -226,8 +251,21 @@ def available_actions(report, user):
             continue
         if who == "respond" and not workflow.can_respond(user, report):
             continue
-        allowed.append((name, label, form_class(prefix=name)))
+        form = form_class(prefix=name)
+        if name == "assign" and report.category and report.category.default_unit_id:
+            form.fields["unit"].initial = report.category.default_unit_id
+        allowed.append((name, label, form))
     return allowed
+
+
+def grouped_actions(actions):
+    """[(group label, [(name, label, form, button classes), ...]), ...] in ACTION_GROUPS
+    order, empty groups left out."""
+    groups = {key: [] for key in ACTION_GROUPS}
+    for name, label, form in actions:
+        group, classes = ACTION_BUTTONS[name]
+        groups[group].append((name, label, form, classes))
+    return [(ACTION_GROUPS[key], items) for key, items in groups.items() if items]
 
 
 def run_action(name, report, user, data):
@@ -288,7 +326,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
             identity=identity,
             events=report.events.select_related("actor"),
             attachments=report.attachments.all(),
-            actions=available_actions(report, user),
+            action_groups=grouped_actions(available_actions(report, user)),
             overdue=report.is_overdue(),
             action_url_name=self.action_url_name,
             download_url_name=self.download_url_name,
@@ -345,7 +383,10 @@ class ReportActionView(FormView):
         return HttpResponseRedirect(self.get_success_url())
 
     def form_invalid(self, form):
-        errors = "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())
+        errors = "; ".join(
+            f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errs)}"
+            for name, errs in form.errors.items()
+        )
         messages.error(self.request, _("Not saved. %(errors)s") % {"errors": errors})
         return HttpResponseRedirect(self.get_success_url())
 
@@ -373,6 +414,27 @@ def download_attachment(request, pk):
     return response
 
 
+OFFLINE_REPORT_FIELDS = [
+    "kind",
+    "category",
+    "title",
+    "description",
+    "incident_date",
+    "kecamatan",
+    "kelurahan",
+    "location_detail",
+    "attachments",
+]
+OFFLINE_REPORTER_FIELDS = [
+    "privacy",
+    "reporter_name",
+    "reporter_email",
+    "reporter_phone",
+    "contact_channel",
+    "accessibility_needs",
+]
+
+
 class OfflineReportView(WagtailAdminTemplateMixin, FormView):
     """Staff record a report received by walk-in, phone, letter, SMS, social media or at a
     school session."""
@@ -382,15 +444,36 @@ class OfflineReportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "plus"
     page_title = _("Record an offline report")
     detail_url_name = None
+    index_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse(self.index_url_name), "label": _("Reports")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm("complaint_forms.add_report"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        context["report_fields"] = [form[name] for name in OFFLINE_REPORT_FIELDS]
+        context["reporter_fields"] = [form[name] for name in OFFLINE_REPORTER_FIELDS]
+        return context
+
     def form_valid(self, form):
         data = form.cleaned_data
-        report, _created = create_report(data, channel=data["channel"], user=self.request.user)
+        report, _created = create_report(
+            data,
+            data.get("attachments") or (),
+            channel=data["channel"],
+            user=self.request.user,
+            received_at=form.received_at(),
+        )
         messages.success(
             self.request, _("Report %(code)s recorded.") % {"code": report.tracking_code}
         )

@@ -1,5 +1,6 @@
 """Forms citizens and staff fill in."""
 
+import datetime
 import re
 import uuid
 from urllib.error import URLError
@@ -8,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,7 @@ from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
 from site_core.localized_urls import name_fields_as_query
+from site_core.text import reject_invisible_only
 from site_core.uploads import check_size, clean_upload
 
 from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
@@ -52,10 +55,10 @@ def validate_phone(value):
 
 
 class TextField(forms.CharField):
-    """A CharField that also refuses text-direction control characters and markup (NUL
-    bytes are already refused by Django)."""
+    """A CharField that also refuses text-direction control characters, markup and text
+    made only of invisible characters (NUL bytes are already refused by Django)."""
 
-    default_validators = [reject_bidi_controls, reject_markup]
+    default_validators = [reject_bidi_controls, reject_markup, reject_invisible_only]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -247,21 +250,50 @@ class ReportFields(forms.Form):
             self.add_error("reporter_phone", _("Give a phone number, or choose another way."))
 
 
-class ReportForm(ReportFields):
-    """The public intake form."""
+class AttachmentsMixin(forms.Form):
+    """Files attached to a report, checked by `site_core.uploads` (size, type by content,
+    images re-encoded without metadata, safe names); citizens' and staff's forms share it.
+    Only the cheap checks run per field: files are decoded in clean(), once all else
+    (captcha, honeypot, every field) has passed."""
 
     attachments = MultipleFileField(
         label=_("Attachments (optional)"),
         required=False,
         help_text=_("Up to 3 files: photos, PDF, a short video or a voice note, 10 MB each."),
     )
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        limit = settings.COMPLAINT_ATTACHMENT_MAX_FILES
+        if len(uploads) > limit:
+            raise ValidationError(
+                _("Attach at most %(count)d files.") % {"count": limit}, code="too_many"
+            )
+        for upload in uploads:
+            check_size(upload, "attachment")
+        return uploads
+
+    def clean(self):
+        data = super().clean()
+        if self._errors or not data.get("attachments"):
+            return data
+        try:
+            data["attachments"] = [clean_upload(upload) for upload in data["attachments"]]
+        except ValidationError as error:
+            self.add_error("attachments", error)
+        return data
+
+
+class ReportForm(AttachmentsMixin, ReportFields):
+    """The public intake form."""
+
     consent = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my report is processed."),
         required=True,
         error_messages={"required": _("Please agree to the privacy notice to send.")},
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
     field_order = [
@@ -297,29 +329,6 @@ class ReportForm(ReportFields):
             )
         return ""
 
-    def clean_attachments(self):
-        """Only the cheap checks here: files are decoded in clean(), once all else passed."""
-        uploads = self.cleaned_data.get("attachments") or []
-        limit = settings.COMPLAINT_ATTACHMENT_MAX_FILES
-        if len(uploads) > limit:
-            raise ValidationError(
-                _("Attach at most %(count)d files.") % {"count": limit}, code="too_many"
-            )
-        for upload in uploads:
-            check_size(upload, "attachment")
-        return uploads
-
-    def clean(self):
-        data = super().clean()
-        # The captcha, honeypot and every field must pass before any file is decoded.
-        if self._errors or not data.get("attachments"):
-            return data
-        try:
-            data["attachments"] = [clean_upload(upload) for upload in data["attachments"]]
-        except ValidationError as error:
-            self.add_error("attachments", error)
-        return data
-
     def has_captcha_outage(self):
         return any(
             error.code == "captcha_unreachable"
@@ -327,13 +336,88 @@ class ReportForm(ReportFields):
         )
 
 
-class OfflineReportForm(ReportFields):
-    """Staff record a report received on the citizen's behalf (walk-in, phone, letter...)."""
+# The public form speaks to the citizen ("Your name"); staff recording a report on a
+# citizen's behalf read about "the reporter". Field name -> (label, help text or None).
+STAFF_WORDING = {
+    "kind": (_("Kind of report"), None),
+    "category": (_("Category"), None),
+    "description": (
+        _("What the reporter says happened"),
+        _("What, where, when and who was involved. At most 5000 characters."),
+    ),
+    "incident_date": (_("Date of the incident"), None),
+    "privacy": (
+        _("Reporter's privacy"),
+        _(
+            "Anonymous: no name or contact is stored, so the reporter cannot be contacted. "
+            "Confidential: only the complaint coordinators see who the reporter is."
+        ),
+    ),
+    "reporter_name": (_("Reporter's name"), None),
+    "reporter_email": (_("Reporter's email"), None),
+    "reporter_phone": (_("Reporter's phone or WhatsApp"), None),
+    "contact_channel": (_("How to contact the reporter"), None),
+    "accessibility_needs": (
+        _("Reporter's accessibility needs"),
+        _('For example "contact by text message only" or "uses sign language".'),
+    ),
+    "attachments": (
+        _("Attachments (optional)"),
+        _("A scanned letter, photos or a voice recording: up to 3 files, 10 MB each."),
+    ),
+}
+STAFF_CONTACT_CHOICES = [
+    (ContactChannel.EMAIL, _("Email")),
+    (ContactChannel.PHONE, _("Phone call")),
+    (ContactChannel.TEXT, _("Text message / WhatsApp only")),
+    (ContactChannel.NONE, _("Do not contact the reporter")),
+]
+
+
+class OfflineReportForm(AttachmentsMixin, ReportFields):
+    """Staff record a report received on the citizen's behalf (walk-in, phone, letter...).
+
+    Deadlines count from the day the city received the report, which may be before the
+    day it is entered (a letter opened on Monday, entered on Wednesday)."""
 
     channel = forms.ChoiceField(
         label=_("Received by"),
         choices=[choice for choice in Channel.choices if choice[0] != Channel.WEB],
     )
+    received_on = forms.DateField(
+        label=_("Date received"),
+        help_text=_("The day the city received the report; deadlines count from this day."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    field_order = ["channel", "received_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, help_text) in STAFF_WORDING.items():
+            self.fields[name].label = label
+            if help_text is not None:
+                self.fields[name].help_text = help_text
+        self.fields["contact_channel"].choices = STAFF_CONTACT_CHOICES
+        self.fields["received_on"].initial = timezone.localdate
+        self.fields["received_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_received_on(self):
+        received_on = self.cleaned_data["received_on"]
+        if received_on > timezone.localdate():
+            raise ValidationError(
+                _("The date received cannot be in the future."), code="future_date"
+            )
+        return received_on
+
+    def received_at(self):
+        """When the report was received: now if today, else noon (WITA) of that day, so it
+        sorts among that day's reports; only the date counts for deadlines."""
+        received_on = self.cleaned_data["received_on"]
+        now = timezone.localtime()
+        if received_on == now.date():
+            return now
+        return timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(12)))
 
     def _require_contact(self, data):
         """Staff may record a report without a way to reach the citizen."""

@@ -2,8 +2,6 @@
 functions: answers that may already help a citizen who is typing a report (deflection), and
 a draft answer made from a consultation question."""
 
-from django.utils.html import strip_tags
-
 from search.consultation import draft_answer_from_consultation
 from search.deflection import matching_answers
 
@@ -11,12 +9,10 @@ MAX_ANSWERS = 3
 
 
 def answers_for_draft(title, description, language_code):
-    """Up to three answers for what the citizen has typed, as plain text."""
+    """Up to three answers for what the citizen has typed, as plain text (escaped where
+    they render: the template, or textContent in the browser)."""
     text = " ".join(part for part in (title, description) if part)
-    return [
-        {**answer, "summary": strip_tags(answer["summary"])}
-        for answer in matching_answers(text, language_code, limit=MAX_ANSWERS)
-    ]
+    return matching_answers(text, language_code, limit=MAX_ANSWERS)
 
 
 def draft_answer_for(report, user):

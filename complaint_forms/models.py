@@ -512,8 +512,12 @@ class ReportPage(LocalizedRoutesMixin, BasePage):
         from .views import report_form_context
 
         context = self.get_context(request)
-        context.update(report_form_context(request, kind=Kind.CONSULTATION))
+        # Search sends the question it could not answer (?q=): the citizen need not retype it.
+        question = request.GET.get("q", "").strip()[:150]
+        context.update(report_form_context(request, kind=Kind.CONSULTATION, title=question))
         context["tracking_page_url"] = self.subpage_url("tracking")
+        context["page_heading"] = _("Ask a question")
+        context["form_heading"] = _("Your question")
         return self.render(request, context_overrides=context)
 
     @path(pgettext_lazy("URL", "sent/<str:code>/"), name="confirmation")

@@ -75,9 +75,12 @@ def _sort_key(figures):
 
 
 def _window_reports(since, until=None):
-    from .models import Report
+    from .models import Report, Status
 
-    reports = Report.objects.filter(assigned_unit__isnull=False, assigned_at__gte=since)
+    # A report the coordinators rejected (spam, duplicate) after routing is not the unit's.
+    reports = Report.objects.filter(assigned_unit__isnull=False, assigned_at__gte=since).exclude(
+        status=Status.REJECTED
+    )
     if until is not None:
         reports = reports.filter(assigned_at__lt=until)
     return reports.select_related("assigned_unit").only(

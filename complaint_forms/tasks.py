@@ -6,16 +6,17 @@ carries what the citizen wrote or who they are beyond the tracking code.
 """
 
 import datetime
+from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from django_tasks import task
 
+from site_core.links import page_absolute_url, reverse_absolute
 from site_core.localized_urls import query_name
+from site_core.mail import deliver
 
 
 def _tracking_url(report):
@@ -27,20 +28,21 @@ def _tracking_url(report):
     )
     if page is None:
         return ""
-    base = (page.full_url or settings.WAGTAILADMIN_BASE_URL + page.url).rstrip("/")
-    code = query_name("code", page.locale.language_code)
-    return f"{base}/{page.reverse_subpage('tracking').lstrip('/')}?{code}={report.tracking_code}"
+    tracking = page_absolute_url(page, page.reverse_subpage("tracking"))
+    code = query_name("code", page.locale.language_code)  # ?kode= or ?code=
+    return f"{tracking}?{urlencode({code: report.tracking_code})}"
 
 
 def _admin_url(report):
-    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/complaint_forms/report/inspect/{report.pk}/"
+    """The report's page in the admin, where its staff recipients act on it."""
+    return reverse_absolute("complaint_reports:edit", args=[report.pk])
 
 
 def _send(template, context, recipients, language="id"):
     with translation.override(language):
         subject = render_to_string(f"complaint_forms/mail/{template}_subject.txt", context)
         body = render_to_string(f"complaint_forms/mail/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, recipients, fail_silently=False)
+    deliver(" ".join(subject.split()), body, recipients)
 
 
 @task()

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
+from site_core import outages
 from site_core.localized_urls import query_name, query_value
 
 from . import workflow
@@ -38,10 +40,12 @@ def _rate(name, default):
     return getattr(settings, name, default)
 
 
-def report_form_context(request, form=None, *, kind="", category=None, force_confidential=False):
+def report_form_context(
+    request, form=None, *, kind="", category=None, force_confidential=False, title=""
+):
     """Context for the form partial, for the page, the block and the error re-render."""
     if form is None:
-        initial = {}
+        initial = {"title": title} if title else {}
         if kind:
             initial["kind"] = kind
         if category is not None:
@@ -104,7 +108,9 @@ def ask_a_question(request):
     page = ReportPage.for_active_locale()
     if page is None:
         raise Http404
-    return HttpResponseRedirect(page.subpage_url("consultation"))
+    url = page.subpage_url("consultation")
+    question = request.GET.get("q", "").strip()[:150]
+    return HttpResponseRedirect(f"{url}?{urlencode({'q': question})}" if question else url)
 
 
 @require_GET
@@ -129,18 +135,38 @@ def similar_answers(request):
 def submit_report(request):
     """Validate, store (in a transaction), then redirect to the confirmation (PRG).
 
-    If the database is busy or away the citizen gets the form back with everything typed
-    and a plain message, not a server error; sending again is safe (idempotency key)."""
-    form = ReportForm(request.POST, request.FILES)
+    If the database is busy or away (the form itself reads topics from it) the citizen
+    gets a page built without it, with everything typed kept, not a server error; sending
+    again is safe (idempotency key)."""
     try:
+        form = ReportForm(request.POST, request.FILES)
         return _submit(request, form)
     except DatabaseError:
         logger.exception("Report submission failed on the database")
-        notice = _(
-            "Your report may not have been sent because the service is busy. Please press "
-            "Send again: it will not be sent twice."
-        )
-        return _rerender(request, form, 503, notice)
+        return _busy_response(request)
+
+
+# Not carried over to the busy page: a fresh CSRF token comes with it, the captcha answer
+# is single-use, and title and description are shown as fields to edit.
+_NOT_KEPT = {"csrfmiddlewaretoken", "g-recaptcha-response", "captcha", "title", "description"}
+
+
+def _busy_response(request):
+    hidden = [
+        (name, value)
+        for name in request.POST
+        if name not in _NOT_KEPT
+        for value in request.POST.getlist(name)
+    ]
+    context = {
+        "action": reverse("complaint_forms:submit"),
+        "csrf_token": get_token(request),
+        "title": request.POST.get("title", ""),
+        "description": request.POST.get("description", ""),
+        "hidden": hidden,
+        "had_attachments": bool(request.FILES),
+    }
+    return outages.unavailable("complaint_forms/submit_busy.html", context)
 
 
 def _submit(request, form):

@@ -102,7 +102,10 @@ class ReportViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path(
                 "new/",
-                admin_views.OfflineReportView.as_view(detail_url_name=self.get_url_name("edit")),
+                admin_views.OfflineReportView.as_view(
+                    detail_url_name=self.get_url_name("edit"),
+                    index_url_name=self.get_url_name("index"),
+                ),
                 name="add",
             ),
             path("<int:pk>/", detail, name="edit"),

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from site_core.text import is_visibly_empty
+
 from . import tasks
 from .deadlines import add_working_days
 from .models import (
@@ -124,7 +126,7 @@ def reject(report, user, reason, public_message="", internal_note=""):
     if reason not in RejectionReason.values:
         raise ValueError("Unknown rejection reason")
     _locked(report)
-    _require_state(report, [S.SUBMITTED, S.VERIFIED])
+    _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED])
     status_from = report.status
     report.status = S.REJECTED
     report.rejection_reason = reason
@@ -139,12 +141,15 @@ def reject(report, user, reason, public_message="", internal_note=""):
 
 
 @transaction.atomic
-def assign(report, user, unit, public_message="", internal_note=""):
-    _require(can_coordinate(user))
+def assign(report, user, unit, public_message="", internal_note="", system=False, at=None):
+    """Forward to a work unit (coordinators; or the system at intake, routing by the
+    category's default unit, `at` the time the report was received)."""
+    if not system:
+        _require(can_coordinate(user))
     _locked(report)
     _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS])
     status_from = report.status
-    now = timezone.now()
+    now = at or timezone.now()
     report.status = S.ASSIGNED
     report.assigned_unit = unit
     report.assigned_at = now
@@ -174,7 +179,7 @@ def start_progress(report, user, public_message="", internal_note=""):
 
 @transaction.atomic
 def request_info(report, user, public_message, internal_note=""):
-    if not public_message.strip():
+    if is_visibly_empty(public_message):
         raise ValueError("Say what information is needed.")
     _require(can_respond(user, report))
     _locked(report)
@@ -192,7 +197,7 @@ def request_info(report, user, public_message, internal_note=""):
 @transaction.atomic
 def citizen_reply(report, message):
     """The reporter answers a request for more information; the clock restarts."""
-    if not message.strip():
+    if is_visibly_empty(message):
         raise ValueError("Empty reply")
     _locked(report)
     _require_state(report, [S.NEEDS_INFO])
@@ -211,7 +216,7 @@ def citizen_reply(report, message):
 
 @transaction.atomic
 def answer(report, user, public_message, internal_note=""):
-    if not public_message.strip():
+    if is_visibly_empty(public_message):
         raise ValueError("An answer needs a public message.")
     _require(can_respond(user, report))
     _locked(report)
@@ -281,7 +286,7 @@ def reopen(report, user, public_message="", internal_note=""):
 @transaction.atomic
 def appeal(report, message):
     """The reporter is not satisfied with the answer: the report goes back to the unit."""
-    if not message.strip():
+    if is_visibly_empty(message):
         raise ValueError("Empty appeal")
     _locked(report)
     _require_state(report, [S.ANSWERED, S.CLOSED])

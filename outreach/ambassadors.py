@@ -1,25 +1,25 @@
 """Duta Lapor: applications, reviews, status mail, and activity reports."""
 
-from django.core import signing
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.log_actions import log
+
+from site_core import tokens
 
 from .models import AmbassadorApplication, ApplicationReview, ApplicationStatus
 
 SIGNING_NAMESPACE = "outreach.ambassador"
+DECISIONS = (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
 
 
 def make_token(application):
-    return signing.dumps(application.pk, salt=SIGNING_NAMESPACE)
+    return tokens.sign(application.pk, SIGNING_NAMESPACE)
 
 
 def application_from_token(token):
-    try:
-        pk = signing.loads(token, salt=SIGNING_NAMESPACE)
-    except signing.BadSignature:
-        return None
-    return AmbassadorApplication.objects.filter(pk=pk).first()
+    pk = tokens.unsign(token, SIGNING_NAMESPACE)
+    return AmbassadorApplication.objects.filter(pk=pk).first() if pk is not None else None
 
 
 def _mail(application, kind):
@@ -38,7 +38,9 @@ def set_status(application, status, user=None):
     if application.status == status:
         return False
     application.status = status
-    application.save(update_fields=["status"])
+    # The retention period of a decided application runs from the decision.
+    application.decided_at = timezone.now() if status in DECISIONS else None
+    application.save(update_fields=["status", "decided_at"])
     log(application, f"outreach.application.{status}", user=user)
     if status != ApplicationStatus.APPLIED:
         _mail(application, status)

@@ -50,7 +50,28 @@ class SignLanguageVideoBlock(blocks.StructBlock):
         description = _("A video in Indonesian Sign Language, with a text transcript.")
 
 
+# Pictograms drawn for this site (templates/components/pictograms/), shown inline so they
+# follow the text colour and high-contrast mode; the label is their text alternative.
+PICTOGRAMS = [
+    ("phone", _("Telephone")),
+    ("web", _("Phone screen with a form")),
+    ("write", _("Paper and pencil")),
+    ("send", _("Paper plane: sending")),
+    ("code", _("Card with a code")),
+    ("wait", _("Clock")),
+    ("answer", _("Speech bubble with a tick")),
+    ("help", _("Person asking for help")),
+    ("safe", _("Shield with a tick")),
+    ("person", _("A person")),
+    ("sign", _("Hand: sign language")),
+    ("place", _("Map pin: a place")),
+]
+
+
 class EasyReadItemBlock(blocks.StructBlock):
+    pictogram = blocks.ChoiceBlock(
+        label=_("Pictogram"), choices=PICTOGRAMS, required=False, help_text=_("Or a picture.")
+    )
     image = ImageChooserBlock(label=_("Picture"), required=False)
     alt_text = blocks.CharBlock(label=_("Alternative text"), required=False, max_length=250)
     text = blocks.TextBlock(
@@ -79,6 +100,15 @@ class EasyReadBlock(blocks.StructBlock):
         template = "components/blocks/easy_read_block.html"
         label = _("Easy read")
         description = _("Short sentences with pictures, for readers with learning disabilities.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        names = dict(PICTOGRAMS)
+        context["items"] = [
+            (item, item.get("alt_text") or names.get(item.get("pictogram"), ""))
+            for item in value["items"]
+        ]
+        return context
 
 
 class ReferralServiceBlock(blocks.StructBlock):

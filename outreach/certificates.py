@@ -2,7 +2,6 @@
 
 from io import BytesIO
 
-from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
@@ -10,16 +9,17 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
+from site_core.links import absolute_url, page_absolute_url
+
 
 def verification_url(registration):
     from .models import ProgramIndexPage
 
     index = ProgramIndexPage.objects.live().filter(locale__language_code=registration.language)
     index = index.first() or ProgramIndexPage.objects.live().first()
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     if index is None:
-        return base
-    return base + index.subpage_url("verify_certificate")
+        return absolute_url("/")
+    return page_absolute_url(index, index.reverse_subpage("verify_certificate"))
 
 
 def render_pdf(registration):

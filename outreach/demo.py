@@ -5,6 +5,7 @@ contacts come from the one demo contact set in site_core.
 """
 
 from site_core.demo.content import CONTACT
+from site_core.demo.easy_read import GETTING_HELP, HOW_TO_REPORT
 
 
 def paragraph(html):
@@ -266,17 +267,8 @@ PROGRAMS = [
         "audience_text": "<p>Penyandang disabilitas, keluarga dan pendamping.</p>",
         "how_to_join": "",
         "body": [
-            {
-                "type": "easy_read",
-                "value": {
-                    "heading": "Mudah dibaca",
-                    "items": [
-                        {"image": None, "alt_text": "", "text": "Anda boleh melapor."},
-                        {"image": None, "alt_text": "", "text": "Kami bisa membantu Anda."},
-                        {"image": None, "alt_text": "", "text": "Laporan Anda dijaga."},
-                    ],
-                },
-            },
+            HOW_TO_REPORT["id"],
+            GETTING_HELP["id"],
             channels(
                 "Kanal tanpa penglihatan atau pendengaran",
                 [
@@ -312,17 +304,8 @@ PROGRAMS = [
             "audience_text": "<p>People with disabilities, families and carers.</p>",
             "how_to_join": "",
             "body": [
-                {
-                    "type": "easy_read",
-                    "value": {
-                        "heading": "Easy read",
-                        "items": [
-                            {"image": None, "alt_text": "", "text": "You can report."},
-                            {"image": None, "alt_text": "", "text": "We can help you."},
-                            {"image": None, "alt_text": "", "text": "Your report is safe."},
-                        ],
-                    },
-                },
+                HOW_TO_REPORT["en"],
+                GETTING_HELP["en"],
                 channels(
                     "Channels without sight or hearing",
                     [

@@ -5,11 +5,13 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
 from site_core.localized_urls import name_fields_as_query
+from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
 from .models import (
@@ -21,11 +23,13 @@ from .models import (
 )
 from .validators import age_on, normalise_npsn, normalise_phone
 
+SCHOOL_NOTE_MAX_LENGTH = 1000
 YES_NO_AGE = [("no", _("18 or older")), ("yes", _("Under 18"))]
 
 
 class AccessibleFormMixin:
-    """Adds aria-describedby/aria-invalid to widgets and a honeypot field."""
+    """Adds aria-describedby/aria-invalid to widgets, a honeypot field, and the shared
+    checks on free text (no invisible-only text, a length cap on every field)."""
 
     honeypot_name = "website"
 
@@ -36,6 +40,7 @@ class AccessibleFormMixin:
             label=_("Leave this field empty"),
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
+        guard_text_fields(self)
         self._describe()
 
     def _describe(self):
@@ -237,6 +242,12 @@ class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
         self.fields["phone"].max_length = 30
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
         self.fields["email"].widget.attrs.update(autocomplete="email")
+        # The model's text columns have no limit; what the form takes does.
+        for name in ("equipment", "accessibility_needs"):
+            field = self.fields[name]
+            field.max_length = SCHOOL_NOTE_MAX_LENGTH
+            field.validators.append(MaxLengthValidator(SCHOOL_NOTE_MAX_LENGTH))
+            field.widget.attrs["maxlength"] = str(SCHOOL_NOTE_MAX_LENGTH)
         self._describe()
 
     def clean_npsn(self):

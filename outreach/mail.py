@@ -1,9 +1,11 @@
-"""Plain-text mail rendered from templates in the recipient's language."""
+"""Plain-text mail rendered from templates in the recipient's language, sent through the
+site's one mail path (kept and retried when the mail server does not take it)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from site_core.mail import deliver
 
 
 def send_templated(template_base, recipients, context, language=None):
@@ -12,8 +14,7 @@ def send_templated(template_base, recipients, context, language=None):
     if not recipients:
         return 0
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **context}
         subject = render_to_string(f"outreach/mail/{template_base}_subject.txt", context)
         body = render_to_string(f"outreach/mail/{template_base}_body.txt", context)
     subject = " ".join(subject.split())
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return deliver(subject, body, recipients, from_email=settings.DEFAULT_FROM_EMAIL)

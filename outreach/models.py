@@ -15,8 +15,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path, re_path
@@ -692,7 +692,8 @@ class AmbassadorApplication(models.Model):
         ProgramPage, verbose_name=_("program"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("name"), max_length=160)
-    date_of_birth = models.DateField(_("date of birth"))
+    # Empty only once the retention period has passed (outreach/retention.py).
+    date_of_birth = models.DateField(_("date of birth"), null=True)
     institution = models.CharField(_("school, university or community"), max_length=200)
     kecamatan = models.CharField(_("kecamatan"), max_length=40, choices=KECAMATAN_CHOICES)
     phone = models.CharField(_("phone"), max_length=20)
@@ -719,6 +720,7 @@ class AmbassadorApplication(models.Model):
     profile_bio = models.TextField(_("public profile text"), max_length=600, blank=True)
     language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -727,7 +729,7 @@ class AmbassadorApplication(models.Model):
         permissions = [("review_application", _("Can score ambassador applications"))]
 
     def __str__(self):
-        return self.name
+        return self.name or gettext("(name erased)")
 
     @classmethod
     def public_profiles(cls, program):

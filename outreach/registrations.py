@@ -7,11 +7,12 @@ row locks but serialises writers; a writer that finds the database locked retrie
 
 import time
 
-from django.core import signing
 from django.db import OperationalError, transaction
 from django.utils import timezone, translation
 
 from wagtail.log_actions import log
+
+from site_core import tokens
 
 from .models import (
     EventPage,
@@ -30,13 +31,12 @@ class RegistrationClosed(Exception):
 
 
 def make_token(registration):
-    return signing.dumps(registration.pk, salt=SIGNING_NAMESPACE)
+    return tokens.sign(registration.pk, SIGNING_NAMESPACE)
 
 
 def registration_from_token(token):
-    try:
-        pk = signing.loads(token, salt=SIGNING_NAMESPACE)
-    except signing.BadSignature:
+    pk = tokens.unsign(token, SIGNING_NAMESPACE)
+    if pk is None:
         return None
     return Registration.objects.select_related("event__locale").filter(pk=pk).first()
 

@@ -6,12 +6,13 @@ the school or staff may cancel before it is held. The school gets mail at each s
 
 import datetime
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.log_actions import log
+
+from site_core import tokens
 
 from .models import (
     Audience,
@@ -30,13 +31,12 @@ class InvalidTransition(Exception):
 
 
 def make_token(session_request):
-    return signing.dumps(session_request.pk, salt=SIGNING_NAMESPACE)
+    return tokens.sign(session_request.pk, SIGNING_NAMESPACE)
 
 
 def request_from_token(token):
-    try:
-        pk = signing.loads(token, salt=SIGNING_NAMESPACE)
-    except signing.BadSignature:
+    pk = tokens.unsign(token, SIGNING_NAMESPACE)
+    if pk is None:
         return None
     return SchoolSessionRequest.objects.filter(pk=pk).first()
 

@@ -1,17 +1,12 @@
 """Background work: every mail the outreach app sends, and event reminders."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from django_tasks import task
 
+from site_core.links import page_absolute_url, reverse_absolute
+
 from .mail import send_templated
-
-
-def _absolute(path):
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def registration_links(registration):
@@ -19,9 +14,9 @@ def registration_links(registration):
 
     token = make_token(registration)
     return {
-        "ticket_url": _absolute(reverse("outreach:ticket", args=[token])),
-        "cancel_url": _absolute(reverse("outreach:cancel_registration", args=[token])),
-        "certificate_url": _absolute(reverse("outreach:certificate", args=[token])),
+        "ticket_url": reverse_absolute("outreach:ticket", args=[token]),
+        "cancel_url": reverse_absolute("outreach:cancel_registration", args=[token]),
+        "certificate_url": reverse_absolute("outreach:certificate", args=[token]),
     }
 
 
@@ -90,7 +85,8 @@ def send_school_request_mail(request_id, kind):
     context = {
         "session_request": session_request,
         "kind": kind,
-        "cancel_url": _absolute(reverse("outreach:cancel_school_request", args=[token])),
+        "cancel_url": reverse_absolute("outreach:cancel_school_request", args=[token]),
+        "event_url": page_absolute_url(session_request.event) if session_request.event else "",
     }
     return send_templated(
         f"school_request_{kind}", [session_request.email], context, session_request.language
@@ -109,7 +105,7 @@ def send_application_mail(application_id, kind):
     context = {
         "application": application,
         "kind": kind,
-        "activity_url": _absolute(reverse("outreach:log_activity", args=[make_token(application)])),
+        "activity_url": reverse_absolute("outreach:log_activity", args=[make_token(application)]),
     }
     recipients = [application.email]
     if "@" in application.guardian_contact:

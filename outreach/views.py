@@ -41,8 +41,8 @@ FORM_RATES = {"register": "100/h"}
 DEFAULT_FORM_RATE = "20/h"
 
 
-def _limited(request, group):
-    rate = FORM_RATES.get(group, DEFAULT_FORM_RATE)
+def _limited(request, group, rate=None):
+    rate = rate or FORM_RATES.get(group, DEFAULT_FORM_RATE)
     return request.method == "POST" and is_ratelimited(
         request, group=f"outreach.{group}", key="ip", rate=rate, method="POST", increment=True
     )
@@ -143,7 +143,10 @@ def ticket(request, token):
                 "registration": registration,
                 "event": registration.localized_event(),
                 "token": token,
-                "qr_svg": qr_svg(registration.check_in_code),
+                # Only a confirmed seat has a code to show; a cancelled one shows no name.
+                "qr_svg": qr_svg(registration.check_in_code)
+                if registration.status == RegistrationStatus.CONFIRMED
+                else "",
                 "is_new": request.GET.get("new") == "1",
                 "certificate_ready": registration.can_have_certificate(),
             },
@@ -329,7 +332,13 @@ def program_thanks(request, program, what):
     return TemplateResponse(
         request,
         "outreach/message.html",
-        {"page": program, "heading": heading, "message": message, "back": program},
+        {
+            "page": program,
+            "heading": heading,
+            "message": message,
+            "back": program,
+            "confirmation": True,
+        },
     )
 
 
@@ -363,9 +372,14 @@ def log_activity(request, token):
     application = ambassadors.application_from_token(token)
     if application is None or application.status != ApplicationStatus.ACCEPTED:
         raise Http404
-    form = ActivityForm(request.POST or None, request.FILES or None)
+    # Counted before the form reads the upload; each activity stores a photo.
+    limited = _limited(request, "activity", settings.OUTREACH_ACTIVITY_RATE)
+    if limited:  # what was typed stays in the form; nothing is read or stored
+        form = ActivityForm(initial=request.POST.dict())
+    else:
+        form = ActivityForm(request.POST or None, request.FILES or None)
     saved = False
-    if request.method == "POST" and form.is_valid():
+    if not limited and request.method == "POST" and form.is_valid():
         activity = form.save(commit=False)
         activity.ambassador = application
         activity.save()
@@ -379,9 +393,10 @@ def log_activity(request, token):
                 "application": application,
                 "form": form,
                 "saved": saved,
+                "limited": limited,
                 "activities": application.activity_reports.all()[:20],
             },
-            status=400 if form.errors else 200,
+            status=429 if limited else 400 if form.errors else 200,
         )
         response.render()
     response["X-Robots-Tag"] = "noindex"

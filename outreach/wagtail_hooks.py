@@ -20,7 +20,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 import django_filters
 
 from site_core.audit import entries_for_model_permission_holders, register_private_model
-from site_core.exports import neutralise_formula
+from site_core.choosers import PermissionCheckedSnippetChooserViewSet
+from site_core.exports import StaffExportMixin
 
 from . import admin_views, ambassadors, registrations
 from .models import (
@@ -47,15 +48,14 @@ PERSONAL_DATA_MODELS = (
 )
 
 
-class SafeExportIndexView(IndexView):
-    """CSV/XLSX exports where no cell can start a spreadsheet formula."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+class SafeExportIndexView(StaffExportMixin, IndexView):
+    """CSV/XLSX exports in staff's words (labels, local time) where no cell can start a
+    spreadsheet formula."""
 
 
 class PersonalDataViewSet(SnippetViewSet):
     index_view_class = SafeExportIndexView
+    chooser_viewset_class = PermissionCheckedSnippetChooserViewSet
     copy_view_enabled = False
     inspect_view_enabled = True
 

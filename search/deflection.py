@@ -10,7 +10,11 @@ MIN_TEXT_CHARS = 8
 
 
 def matching_answers(text, language_code, limit=3):
-    """Up to `limit` answers matching `text`: [{title, url, summary, source_id}]."""
+    """Up to `limit` answers matching `text`: [{title, url, summary, source_id}].
+
+    Every value is plain text: the caller escapes it once, where it renders it (a
+    template's autoescape, or `textContent` in the browser). An HTML snippet here was
+    escaped twice and showed "&#x27;" to citizens."""
     text = (text or "").strip()[:1000]
     if len(text) < MIN_TEXT_CHARS:
         return []
@@ -21,7 +25,7 @@ def matching_answers(text, language_code, limit=3):
         {
             "title": hit.title,
             "url": hit.url,
-            "summary": str(hit.snippet),
+            "summary": hit.summary,
             "source_id": hit.source_id,
         }
         for hit in results.hits[:limit]

@@ -57,6 +57,11 @@ def analyzers(language, synonyms=()):
 def answer_document(language, index_name=None, synonyms=()):
     """The Document class for answers of one language, bound to `index_name`."""
     index_analyzer, query_analyzer = analyzers(language, synonyms)
+    spelling_analyzer = analyzer(
+        f"kb_spelling_{language_of(language)}",
+        tokenizer="standard",
+        filter=["lowercase", "asciifolding"],
+    )
 
     def text(**kwargs):
         return Text(analyzer=index_analyzer, search_analyzer=query_analyzer, **kwargs)
@@ -74,6 +79,9 @@ def answer_document(language, index_name=None, synonyms=()):
         url = Keyword(index=False)
         last_reviewed = Date()
         suggest = Completion(analyzer="simple")
+        # Unstemmed words for the term suggester (spelling): title, tags and text.
+        spelling = Text(analyzer=spelling_analyzer)
+        learned_queries = text()
 
         class Index:
             name = index_name or alias_name(language)
@@ -82,14 +90,15 @@ def answer_document(language, index_name=None, synonyms=()):
     return AnswerDocument
 
 
-def document_fields(page, text_of_body):
+def document_fields(page, text_of_body, learned_text=""):
     """The indexed fields of an AnswerPage (shared by signals and the rebuild command)."""
+    tags = [tag.name for tag in page.tags.all()]
     return {
         "page_id": str(page.pk),
         "title": page.title,
         "short_answer": page.short_answer,
         "body": text_of_body,
-        "tags": " ".join(tag.name for tag in page.tags.all()),
+        "tags": " ".join(tags),
         "category": page.category.slug if page.category_id else None,
         "category_name": page.category.name if page.category_id else "",
         "source_id": page.source_id,
@@ -97,4 +106,6 @@ def document_fields(page, text_of_body):
         "url": page.get_url() or "",
         "last_reviewed": page.last_reviewed,
         "suggest": {"input": [page.title]},
+        "spelling": " ".join([page.title, " ".join(tags), page.short_answer, text_of_body]),
+        "learned_queries": learned_text,
     }

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from site_core.text import reject_invisible_only
+
 
 class AnswerFeedbackForm(forms.Form):
     helpful = forms.TypedChoiceField(
@@ -14,13 +16,14 @@ class AnswerFeedbackForm(forms.Form):
         label=_("What could be better? (optional, do not write personal data)"),
         required=False,
         max_length=500,
+        validators=[reject_invisible_only],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    category = forms.SlugField(required=False)
+    category = forms.SlugField(max_length=80, required=False)
     type = forms.ChoiceField(
         required=False,
         choices=[("", _("All")), ("answer", _("Answers")), ("page", _("Other pages"))],

@@ -29,6 +29,7 @@ from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
 
 from .blocks import AnswerStreamBlock
+from .fields import ANSWER_FIELD_WEIGHTS
 
 ANSWERS_PER_PAGE = 20
 
@@ -196,13 +197,20 @@ class AnswerPage(BasePage):
         InlinePanel("related_answers", label=_("Related answers")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("source_id")]
+    # Weights come from `search.fields`, the one definition every backend reads (the later
+    # "title" entry replaces Page's own: modelsearch keeps the last field of a name).
     search_fields = BasePage.search_fields + [
-        index.SearchField("short_answer"),
-        index.SearchField("body"),
+        index.SearchField("title", boost=ANSWER_FIELD_WEIGHTS["title"]),
+        index.SearchField("short_answer", boost=ANSWER_FIELD_WEIGHTS["short_answer"]),
+        index.SearchField("body", boost=ANSWER_FIELD_WEIGHTS["body"]),
         index.SearchField("source_id"),
         index.AutocompleteField("title"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.RelatedFields("category", [index.SearchField("name")]),
+        index.RelatedFields(
+            "tags", [index.SearchField("name", boost=ANSWER_FIELD_WEIGHTS["tags"])]
+        ),
+        index.RelatedFields(
+            "category", [index.SearchField("name", boost=ANSWER_FIELD_WEIGHTS["category"])]
+        ),
         index.FilterField("category"),
         index.FilterField("audience"),
         index.FilterField("source_id"),
@@ -378,3 +386,28 @@ class ZeroResultQuery(models.Model):
 
 def _plain_words(markup):
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+class LearnedQuery(models.Model):
+    """Words citizens used before opening an answer from the search results.
+
+    Once enough searches agree (SEARCH_LEARN_MIN_CLICKS), the answer is indexed with these
+    words too (`search.learning`): paraphrases the editors never wrote. Redacted
+    (`search.privacy`) and purged after SEARCH_QUERY_LOG_DAYS like every search log.
+    """
+
+    page = models.ForeignKey(AnswerPage, on_delete=models.CASCADE, related_name="learned_queries")
+    query_text = models.CharField(_("query"), max_length=255)
+    clicks = models.PositiveIntegerField(_("clicks from search"), default=0)
+    last_seen = models.DateTimeField(_("last used"), auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["-clicks"]
+        verbose_name = _("learned query")
+        verbose_name_plural = _("learned queries")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "query_text"], name="search_learned_unique")
+        ]
+
+    def __str__(self):
+        return self.query_text

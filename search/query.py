@@ -8,8 +8,10 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
+from . import lexicon
 from . import synonyms as synonym_store
-from .text import is_stopword, language_of, standardise, stem, words
+from .fields import elasticsearch_fields
+from .text import is_aspect_word, is_stopword, language_of, standardise, stem, words
 
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
@@ -29,6 +31,8 @@ class Concept:
     words: list = field(default_factory=list)  # surface words, for highlighting
     surfaces: dict = field(default_factory=dict)  # surface phrase -> weight, for ES
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
+    aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
+    name: bool = False  # unknown to the answers and the dictionary: a name or a code
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -61,11 +65,22 @@ class ProcessedQuery:
         return {w for c in self.concepts for w in c.words if len(w) > 2 or w in self.words}
 
 
-class QueryBuilder:
-    """Build a `ProcessedQuery`; `vocabulary` answers "is this word indexed?" and spells."""
+def looks_like_a_name(token, language):
+    """A word no dictionary knows that reads like a name ("Yani"), not an acronym ("kpr",
+    "cpns": short or without vowels, they name the very thing asked about)."""
+    if len(token) <= 3 or not any(c in "aiueo" for c in token):
+        return False
+    return lexicon.is_available(language) and not (
+        lexicon.is_valid(token, language) or lexicon.is_valid_elsewhere(token, language)
+    )
 
-    def __init__(self, vocabulary=None, synonym_groups=None):
-        self.vocabulary = vocabulary
+
+class QueryBuilder:
+    """Build a `ProcessedQuery`; `spell_checker` answers "is this word indexed?" and
+    corrects misspelt words (see `search.spelling`); without one, nothing is corrected."""
+
+    def __init__(self, spell_checker=None, synonym_groups=None):
+        self.spell_checker = spell_checker
         self._synonym_groups = synonym_groups
 
     def synonym_groups(self, language):
@@ -101,13 +116,13 @@ class QueryBuilder:
             output.append(token)
             if is_stopword(token, language):
                 continue
-            known = self.vocabulary is None or self.vocabulary.knows(token, language)
+            known = self.spell_checker is None or self.spell_checker.knows(token, language)
             if not known and any(c.isdigit() for c in token):
                 continue  # amounts and ages ("5rb", "80") say little about the topic
-            concept = Concept(token)
+            concept = Concept(token, aspect=is_aspect_word(token, language))
             concept.add((token_stems[i - 1],), 1.0, [token])
-            if prefix and i == len(tokens) and self.vocabulary is not None:
-                for word in self.vocabulary.completions(token, language):
+            if prefix and i == len(tokens) and self.spell_checker is not None:
+                for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
             elif not known:
                 unknown.append((concept, len(output) - 1))
@@ -121,7 +136,7 @@ class QueryBuilder:
                     output[position - 1] if position > 0 else None,
                     output[position + 1] if position + 1 < len(output) else None,
                 )
-                fix = self.vocabulary.correct(
+                fix = self.spell_checker.correct(
                     token, language, context - {stem(token, language)}, neighbours
                 )
                 if fix and not is_stopword(fix, language):
@@ -130,6 +145,8 @@ class QueryBuilder:
                     concept.corrected = True
                     concept.add((stem(fix, language),), CORRECTION_WEIGHT, [fix])
                     self._add_synonyms_of(concept, fix, stemmed_groups, language)
+                elif looks_like_a_name(token, language):
+                    concept.name = True
         return ProcessedQuery(
             raw=raw,
             language=language,
@@ -163,11 +180,9 @@ class QueryBuilder:
                     concept.add(self._stems(term, language), SYNONYM_WEIGHT, term)
 
     # Elasticsearch ---------------------------------------------------------------
-    FIELDS = ["title^3", "tags^2", "category_name", "short_answer", "body"]
-
     def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
         """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
-        concept (its best phrase wins), the same field weights as the database ranking."""
+        concept (its best phrase wins), the field weights of `search.fields`."""
         from elasticsearch.dsl import Q
 
         shoulds = []
@@ -178,7 +193,7 @@ class QueryBuilder:
                     Q(
                         "multi_match",
                         query=" ".join(phrase_words),
-                        fields=self.FIELDS,
+                        fields=elasticsearch_fields(),
                         type="best_fields",
                         operator="and",
                         boost=weight,

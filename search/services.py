@@ -8,8 +8,9 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
+from .highlighting import highlight
 from .models import AnswerPage, ZeroResultQuery
-from .ranking import highlight
+from .privacy import redact
 from .text import language_of, words
 
 MAX_LOGGED_QUERY = 255
@@ -29,7 +30,8 @@ def search(query, language="id", filters=None, page=1, page_size=PAGE_SIZE, log=
     if log and query.strip():
         from .tasks import log_search_query
 
-        log_search_query.enqueue(query[:MAX_LOGGED_QUERY], language, results.total)
+        # Personal numbers never reach the queue or the logs.
+        log_search_query.enqueue(redact(query)[:MAX_LOGGED_QUERY], language, results.total)
     return results
 
 
@@ -88,7 +90,7 @@ def forget_promotions(**kwargs):
 
 def log_query(query, language, total):
     """Wagtail's search terms report counts every query; ours keeps the ones that failed."""
-    text = " ".join(words(query))[:MAX_LOGGED_QUERY]
+    text = " ".join(words(redact(query)))[:MAX_LOGGED_QUERY]
     if not text:
         return
     Query.get(text).add_hit()
@@ -110,7 +112,7 @@ def log_query(query, language, total):
 def related_answers(page, language, limit=3):
     """[{title, url}] of answers the search finds for this answer's question, filled up
     with answers of the same category; served from the search index, not the database."""
-    from .ranking import get_index
+    from .answer_index import get_index
 
     results = get_backend().search(
         page.title, language=language, filters={"type": "answer"}, page=1, page_size=limit + 1

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import ranking, synonyms
+from . import answer_index, synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -15,7 +15,7 @@ def _answer_changed(instance):
     from .backends import get_backend
     from .models import AnswerPage
 
-    ranking.bump_version()
+    answer_index.bump_version()
     backend = get_backend()
     if hasattr(backend, "update_answer") and isinstance(instance, AnswerPage):
         try:
@@ -39,7 +39,7 @@ def on_moved(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     from .backends import get_backend
 
-    ranking.bump_version()
+    answer_index.bump_version()
     backend = get_backend()
     if hasattr(backend, "remove_answer"):
         try:
@@ -50,7 +50,7 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_synonyms_changed(sender, instance, **kwargs):
     synonyms.invalidate()
-    ranking.bump_version()
+    answer_index.bump_version()
 
 
 def connect():
@@ -65,9 +65,9 @@ def connect():
         post_delete.connect(
             on_synonyms_changed, sender=model, dispatch_uid=f"search_syn_del_{model}"
         )
-    post_save.connect(ranking.bump_version, sender=AnswerCategory, dispatch_uid="search_cat")
+    post_save.connect(answer_index.bump_version, sender=AnswerCategory, dispatch_uid="search_cat")
     # Any publish may change answer URLs (a parent's slug): the index keeps URLs.
-    page_published.connect(ranking.bump_version, dispatch_uid="search_any_published")
+    page_published.connect(answer_index.bump_version, dispatch_uid="search_any_published")
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
 

@@ -8,3 +8,12 @@ def log_search_query(query, language, total):
     from .services import log_query
 
     log_query(query, language, total)
+
+
+@task()
+def record_search_click(page_id, query):
+    from .answer_index import bump_version
+    from .learning import record_click
+
+    if record_click(page_id, query):
+        bump_version()

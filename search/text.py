@@ -5,12 +5,14 @@ is configured with the same stemmer family and the same synonym list), so a word
 itself however it is written. Pure functions, no database.
 """
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
+TAG_RE = re.compile(r"<[^>]+>")
 TOKEN_RE = re.compile(r"[a-z0-9]+")
 # "jadi2", "anak2": Indonesian writes reduplication with a 2.
 REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2\b")
@@ -129,7 +131,7 @@ STOPWORDS = {
         sedang sehingga sejak seperti setelah sih siapa sudah supaya tapi telah tentang
         terhadap tersebut terus tiap tidak untuk waktu yaitu yang ya deh nih tuh loh dll
         gitu kayak pernah tolong mohon terima kasih min admin pak bu kak hari ini kemarin
-        besok sekarang biar gara ku mu kayak nya""".split()
+        besok sekarang biar gara ku mu kayak nya jl jln gg km kel kec blok""".split()
     ),
     "en": set(
         """a about after again all am an and any are as at be because been before being but
@@ -139,6 +141,25 @@ STOPWORDS = {
         their them then there these they this those through to too under until up very
         was we were what when where which while who whom why will with would you your
         near something week ago today tomorrow someone need""".split()
+    ),
+}
+
+# Aspect words say what about a topic the citizen wants (its schedule, price, how to
+# register), not the topic: an answer that shares only them with a query is about
+# something else ("jadwal bioskop" is not the puskesmas schedule). The site's own place
+# names are everywhere implicitly and say as little.
+ASPECT_WORDS = {
+    "id": set(
+        """jadwal harga tarif biaya ongkos daftar pendaftaran mendaftar syarat persyaratan
+        cara prosedur info informasi lokasi alamat nomor kontak telepon jam buka tutup lama
+        berapa terbaru baru online daftar promo murah mahal gratis hari minggu bulan tahun
+        besok malam pagi siang sore tanggal banjarbaru kalsel kalimantan selatan""".split()
+    ),
+    "en": set(
+        """schedule timetable price prices cost costs fee fees register registration
+        requirements requirement how info information location address number contact
+        phone hours open close opening latest new online cheap expensive free day
+        today tonight tomorrow week month year date banjarbaru""".split()
     ),
 }
 
@@ -173,8 +194,9 @@ def normalise(text):
 
 
 def words(text):
-    """The normalised words of a text, in order (no stop word removal, no stemming)."""
-    return TOKEN_RE.findall(normalise(text))
+    """The normalised words of a text, in order (no stop word removal, no stemming); single
+    letters ("Jl. A. Yani") say nothing and are left out."""
+    return [w for w in TOKEN_RE.findall(normalise(text)) if len(w) > 1 or w.isdigit()]
 
 
 def standardise(tokens, language="id"):
@@ -192,6 +214,12 @@ def is_stopword(word, language="id"):
     return word in STOPWORDS[language_of(language)]
 
 
+def is_aspect_word(word, language="id"):
+    language = language_of(language)
+    words_ = ASPECT_WORDS[language]
+    return word in words_ or stem(word, language) in {stem(w, language) for w in words_}
+
+
 def analyse(text, language="id"):
     """Index-time analysis: the stems of the content words of a text."""
     return [
@@ -199,3 +227,22 @@ def analyse(text, language="id"):
         for w in standardise(words(text), language)
         if not is_stopword(w, language)
     ]
+
+
+def stream_text(value):
+    """Plain text of a StreamField's raw data (rich text tags removed)."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, str):
+            out.append(html.unescape(TAG_RE.sub(" ", node)))
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if key not in ("type", "id"):
+                    walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    walk(value)
+    return " ".join(out)

@@ -1,12 +1,15 @@
 """Public search views: the result page, the JSON API, suggestions and answer feedback."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from django_ratelimit.core import is_ratelimited
@@ -15,19 +18,23 @@ from . import services
 from .backends.base import TYPE_LABELS
 from .forms import AnswerFeedbackForm, SearchForm
 from .models import AnswerFeedback, AnswerPage
+from .privacy import redact
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 100
 
 
-def consultation_url():
-    """Where a citizen asks what the site does not answer (the lead sets the URL name)."""
+def consultation_url(query=""):
+    """Where a citizen asks what the site does not answer (the lead sets the URL name),
+    carrying the question they searched for (redacted of personal numbers)."""
     name = getattr(settings, "SEARCH_CONSULTATION_URL_NAME", "")
     if name:
         try:
-            return reverse(name)
+            url = reverse(name)
         except NoReverseMatch:
             pass
+        else:
+            return f"{url}?{urlencode({'q': redact(query)})}" if query else url
     return getattr(settings, "SEARCH_CONSULTATION_FALLBACK_URL", "https://www.lapor.go.id/")
 
 
@@ -62,16 +69,46 @@ def search_page(request):
         "filters": filters,
         "results": results,
         "type_labels": TYPE_LABELS,
-        "consultation_url": consultation_url(),
+        "consultation_url": consultation_url(query),
     }
     return TemplateResponse(request, "search/search_results.html", context)
 
 
+def _api_limited(request, group, setting, default):
+    return is_ratelimited(
+        request, group=group, key="ip", rate=getattr(settings, setting, default), increment=True
+    )
+
+
+def _too_many_requests():
+    response = JsonResponse(
+        {"error": _("Too many searches from your connection. Try again in a minute.")},
+        status=429,
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
+def _has_nul(request):
+    """A NUL byte in any parameter: no database takes one in a query or the query log."""
+    return any("\x00" in key + value for key, values in request.GET.lists() for value in values)
+
+
+def _unsearchable():
+    return JsonResponse(
+        {"error": _("The search text contains a character that is not allowed.")}, status=400
+    )
+
+
 @require_GET
 def search_api(request):
+    if _api_limited(request, "search.api", "SEARCH_API_RATE", "60/m"):
+        return _too_many_requests()
     language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
     if language is None:
         return JsonResponse({"error": _("Unknown language.")}, status=400)
+    if _has_nul(request):
+        return _unsearchable()
     query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
     if not query:
         return JsonResponse({"error": _("Type something to search for.")}, status=400)
@@ -84,7 +121,7 @@ def search_api(request):
     )
     payload = results.as_dict()
     if not results.total:
-        payload["consultation_url"] = consultation_url()
+        payload["consultation_url"] = consultation_url(query)
     response = JsonResponse(payload)
     response["Cache-Control"] = "no-store"
     return response
@@ -92,14 +129,30 @@ def search_api(request):
 
 @require_GET
 def suggest_api(request):
+    if _api_limited(request, "search.suggest", "SEARCH_SUGGEST_RATE", "120/m"):
+        return _too_many_requests()
     language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
     if language is None:
         return JsonResponse({"error": _("Unknown language.")}, status=400)
+    if _has_nul(request):
+        return _unsearchable()
     query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
     suggestions = services.suggest(query, language) if len(query) >= 2 else []
     response = JsonResponse({"query": query, "suggestions": suggestions})
     response["Cache-Control"] = "max-age=60"
     return response
+
+
+@csrf_exempt  # a browser's <a ping> carries no token; it only counts a click
+@require_POST
+def search_click(request, page_id):
+    """A citizen opened answer `page_id` from the results for `q` (see search.learning)."""
+    from .tasks import record_search_click
+
+    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+    if query and AnswerPage.objects.live().public().filter(pk=page_id).exists():
+        record_search_click.enqueue(page_id, redact(query))
+    return HttpResponse(status=204)
 
 
 @require_POST

@@ -13,6 +13,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from site_core.exports import StaffExportMixin
+
 from .models import AnswerCategory, AnswerFeedback, AnswerPage, Synonym, ZeroResultQuery
 
 
@@ -58,7 +60,7 @@ class StaffReportMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class LeastHelpfulAnswersReport(StaffReportMixin, ReportView):
+class LeastHelpfulAnswersReport(StaffReportMixin, StaffExportMixin, ReportView):
     """Answers citizens marked unhelpful most often (share of "no")."""
 
     page_title = _("Least helpful answers")
@@ -90,7 +92,7 @@ class LeastHelpfulAnswersReport(StaffReportMixin, ReportView):
         )
 
 
-class ZeroResultQueriesReport(StaffReportMixin, ReportView):
+class ZeroResultQueriesReport(StaffReportMixin, StaffExportMixin, ReportView):
     """What citizens searched for and did not find: the to-do list of missing answers."""
 
     page_title = _("Searches without results")

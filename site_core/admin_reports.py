@@ -26,7 +26,11 @@ def _formula_safe(pattern):
         f"FormulaSafe{view.view_class.__name__}", (FormulaSafeExportMixin, view.view_class), {}
     )
     safe_view = safe_class.as_view(**view.view_initkwargs)
-    return path(str(pattern.pattern), never_cache(require_admin_access(safe_view)))
+    return path(
+        str(pattern.pattern),
+        never_cache(require_admin_access(safe_view)),
+        name=f"formula_safe_{pattern.name}",
+    )
 
 
 urlpatterns = [_formula_safe(pattern) for pattern in wagtail_reports.urlpatterns]

@@ -8,8 +8,9 @@ class SiteCoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import caching, frame, uploads
+        from . import access_log, caching, frame, uploads
 
         caching.connect_signals()
         frame.connect_signals()
+        access_log.install()
         uploads.limit_pillow_globally()

@@ -45,3 +45,15 @@ def kecamatan_name(slug):
 
 def kelurahan_in(kecamatan_slug):
     return KELURAHAN_BY_KECAMATAN.get(kecamatan_slug, ("", []))[1]
+
+
+# Kemendagri region codes (kode wilayah, Permendagri on administrative region codes) for
+# open data, so published figures join with other Satu Data Indonesia datasets.
+CITY_REGION_CODE = "63.72"
+KECAMATAN_REGION_CODES = {
+    "landasan-ulin": "63.72.01",
+    "cempaka": "63.72.02",
+    "banjarbaru-utara": "63.72.03",
+    "banjarbaru-selatan": "63.72.04",
+    "liang-anggang": "63.72.05",
+}

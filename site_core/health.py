@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
+from .models import OutgoingMail
+
 logger = logging.getLogger(__name__)
 
 # A task waiting longer than this means no worker is running or workers cannot keep up.
@@ -62,7 +64,12 @@ def task_queue():
         "waiting": waiting.count(),
         "oldest_waiting_seconds": age,
         "failed_last_day": failed.count(),
-        "failed_mail_last_day": failed.filter(task_path__contains="mail").count(),
+        # Mail the server did not take is kept and retried (site_core.mail), not failed
+        # as a task: count what finally failed plus mail tasks that broke otherwise.
+        "failed_mail_last_day": failed.filter(task_path__contains="mail").count()
+        + OutgoingMail.objects.filter(
+            status=OutgoingMail.Status.FAILED, give_up_at__gte=now - timedelta(days=1)
+        ).count(),
         "slow": age > QUEUE_AGE_WARNING_SECONDS,
     }
 

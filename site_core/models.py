@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -101,9 +103,18 @@ class BasePage(SocialMetadataMixin, ListingMixin, Page):
     class Meta:
         abstract = True
 
+    # Where an editor wrote no search description, the page's own opening text stands in
+    # (search engines and link previews otherwise show whatever they pick).
+    DESCRIPTION_FALLBACKS = ("hero_text", "introduction", "short_answer", "description")
+
     @property
     def meta_description(self):
-        return self.search_description or self.listing_summary
+        text = self.search_description or self.listing_summary
+        for name in self.DESCRIPTION_FALLBACKS:
+            if text:
+                break
+            text = strip_tags(str(getattr(self, name, "") or ""))
+        return Truncator(" ".join(text.split())).chars(200)
 
     def get_page_context_summary(self):
         return self.listing_summary or self.search_description
@@ -325,6 +336,7 @@ class NewsArticlePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 
@@ -487,3 +499,36 @@ class WorkUnit(models.Model):
 
     def __str__(self):
         return f"{self.short_name} - {self.name}"
+
+
+class OutgoingMail(models.Model):
+    """A message the mail server did not take: kept, retried with backoff (site_core.mail),
+    deleted once sent. What finally failed waits here for staff to re-send."""
+
+    class Status(models.TextChoices):
+        RETRYING = "retrying", _("Retrying")
+        FAILED = "failed", _("Failed")
+
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    html_body = models.TextField(blank=True)
+    from_email = models.CharField(max_length=254, blank=True)
+    recipients = models.JSONField(_("recipients"), default=list)
+    reply_to = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RETRYING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("first tried"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"))
+    give_up_at = models.DateTimeField(_("retried until"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("undelivered mail")
+        verbose_name_plural = _("undelivered mail")
+        permissions = [("resend_outgoingmail", _("Can see and re-send undelivered mail"))]
+
+    def __str__(self):
+        return self.subject

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("complaint_forms.urls")),
     path("", include("outreach.urls")),
+    path("", include("open_data.urls")),
 ]
 
 if settings.SERVE_MEDIA:  # dev and tests; production serves media from nginx or storage

@@ -1,3 +1,5 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -9,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import health, preferences
+from . import health, outages, preferences
 
 
 def _in_language(url_name, language):
@@ -79,6 +81,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without the database or context processors: the error may be the database.
     from django.template import loader
+
+    if isinstance(sys.exc_info()[1], outages.DATABASE_UNREACHABLE):
+        return outages.unavailable("503.html")
 
     template = loader.get_template("500.html")
     return HttpResponse(

@@ -1,13 +1,15 @@
 from django.conf import settings
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import health
-from .models import FooterText, WorkUnit
+from . import admin_views, health
+from .models import FooterText, OutgoingMail, WorkUnit
 
 
 class FooterTextViewSet(SnippetViewSet):
@@ -32,6 +34,60 @@ class WorkUnitViewSet(SnippetViewSet):
 
 
 register_snippet(WorkUnitViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_undelivered_mail_urls():
+    return [
+        path(
+            "undelivered-mail/",
+            admin_views.UndeliveredMailView.as_view(),
+            name="site_core_undelivered_mail",
+        ),
+        path(
+            "undelivered-mail/<int:pk>/resend/",
+            admin_views.resend_mail,
+            name="site_core_resend_mail",
+        ),
+    ]
+
+
+class UndeliveredMailMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.RESEND_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_undelivered_mail_menu_item():
+    return UndeliveredMailMenuItem(
+        _("Undelivered mail"),
+        reverse("site_core_undelivered_mail"),
+        icon_name="mail",
+        order=900,
+    )
+
+
+class UndeliveredMailPanel(Component):
+    """On the dashboard of coordinators while some mail finally failed."""
+
+    name = "undelivered_mail"
+    order = 50
+    template_name = "site_core/admin/undelivered_mail_panel.html"
+
+    def __init__(self, failed):
+        self.failed = failed
+
+    def get_context_data(self, parent_context):
+        return {"failed": self.failed}
+
+
+@hooks.register("construct_homepage_panels")
+def add_undelivered_mail_panel(request, panels):
+    if not request.user.has_perm(admin_views.RESEND_PERMISSION):
+        return
+    failed = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED).count()
+    if failed:
+        panels.append(UndeliveredMailPanel(failed))
 
 
 class SystemStatusPanel(Component):

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from ..highlighting import highlight
 from ..query import QueryBuilder
-from ..ranking import highlight
+from ..safety import help_answer_source_id, is_distress_query
 
 PAGE_SIZE = 10
 SNIPPET_CHARS = 220
@@ -28,6 +29,8 @@ class Hit:
     category: str = ""
     title_html: str = ""
     promoted: bool = False
+    summary: str = ""  # plain text (not HTML) of the short answer, for other apps
+    kind_label: str = ""  # what sort of page it is ("news article", "program page")
 
     def as_dict(self):
         return {
@@ -39,6 +42,7 @@ class Hit:
             "source_id": self.source_id or None,
             "category": self.category or None,
             "promoted": self.promoted,
+            "kind": self.kind_label or None,
         }
 
 
@@ -53,6 +57,7 @@ class Results:
     facets: dict = field(default_factory=dict)  # {"category": [(slug, name, n)], "type": ...}
     suggestion: str = ""  # "did you mean"
     corrected: bool = False  # the hits are for the suggestion, not the original text
+    needs_help: bool = False  # the query speaks of violence or danger (search.safety)
 
     @property
     def num_pages(self):
@@ -66,6 +71,7 @@ class Results:
             "page": self.page,
             "num_pages": self.num_pages,
             "suggestion": self.suggestion or None,
+            "needs_help": self.needs_help,
             "results": [hit.as_dict() for hit in self.hits],
             "facets": {
                 "category": [
@@ -77,6 +83,42 @@ class Results:
                 ],
             },
         }
+
+
+def help_hit(language):
+    """The help answer (SAPA 129, UPTD PPA, 110/112) in `language`, as a hit; None when
+    that language has no such page."""
+    from ..models import AnswerPage
+
+    page = (
+        AnswerPage.objects.live()
+        .public()
+        .filter(source_id=help_answer_source_id(), locale_id=locale_id(language))
+        .first()
+    )
+    if page is None:
+        return None
+    return Hit(
+        page_id=page.pk,
+        title=page.title,
+        url=page.get_url() or "",
+        snippet=highlight(page.short_answer, set(), language),
+        type=TYPE_ANSWER,
+        score=0.0,
+        source_id=page.source_id,
+        summary=page.short_answer,
+    )
+
+
+def put_help_answer_first(results, language):
+    hit = help_hit(language)
+    if hit is None:
+        return
+    before = len(results.hits)
+    results.hits = [hit] + [h for h in results.hits if h.page_id != hit.page_id]
+    if len(results.hits) > before:
+        results.total += 1
+        results.hits = results.hits[: results.page_size]
 
 
 def locale_id(language):
@@ -93,7 +135,11 @@ def locale_id(language):
 
 
 class SearchBackend:
-    """search(query, language, filters, page) -> Results; suggest(prefix, language)."""
+    """search(query, language, filters, page) -> Results; suggest(prefix, language).
+
+    Subclasses implement `find()`; `search()` adds what every backend must do the same
+    way: the help answer first for a query about violence or danger.
+    """
 
     name = "base"
 
@@ -101,13 +147,21 @@ class SearchBackend:
         self.query_builder = query_builder
 
     def search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
+        results = self.find(query, language, filters, page, page_size)
+        if is_distress_query(query, language) and (filters or {}).get("type") != TYPE_PAGE:
+            results.needs_help = True
+            if page == 1:
+                put_help_answer_first(results, language)
+        return results
+
+    def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         raise NotImplementedError
 
     def suggest(self, prefix, language="id", limit=6):
         raise NotImplementedError
 
-    def builder(self, vocabulary):
-        return self.query_builder or QueryBuilder(vocabulary=vocabulary)
+    def builder(self, spell_checker):
+        return self.query_builder or QueryBuilder(spell_checker=spell_checker)
 
     # Shared: the site's other pages through Wagtail's own search backend -----------
     def other_pages(self, processed, language, limit=50):
@@ -148,6 +202,7 @@ class SearchBackend:
                     title_html=highlight(page.title, words, language),
                     type=TYPE_PAGE,
                     score=1.0 / (position + 1),
+                    kind_label=str(page.specific_class._meta.verbose_name),
                 )
             )
         return hits

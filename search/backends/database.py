@@ -1,7 +1,8 @@
 """The default backend: answers ranked in process (BM25F over Indonesian stems), other
 pages through Wagtail's database search backend (SQLite FTS5 / PostgreSQL FTS)."""
 
-from ..ranking import get_index, highlight
+from ..answer_index import get_index
+from ..highlighting import highlight
 from ..text import language_of
 from .base import PAGE_SIZE, SNIPPET_CHARS, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
 
@@ -13,12 +14,12 @@ class DatabaseSearchBackend(SearchBackend):
         """(processed query, [(doc, score)]) — the original text first, the spelling
         suggestion when the original finds nothing."""
         index = get_index(language)
-        builder = self.builder(index.vocabulary)
+        builder = self.builder(index.spell_checker)
         processed = builder.build(query, language, prefix=prefix)
         ranked = index.score(processed)
         return index, processed, ranked
 
-    def search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
+    def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         filters = filters or {}
         index, processed, ranked = self.ranked_answers(query, language)
         lang = language_of(language)
@@ -60,6 +61,7 @@ class DatabaseSearchBackend(SearchBackend):
                     score=score,
                     source_id=doc.source_id,
                     category=category[1] if category else "",
+                    summary=doc.short_answer,
                 )
             )
         hits.extend(window_pages)

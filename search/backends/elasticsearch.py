@@ -1,17 +1,20 @@
 """Elasticsearch/OpenSearch backend through `elasticsearch.dsl`.
 
 The query text is read by the same `QueryBuilder` as the database backend (informal
-words, synonyms, spelling from the indexed vocabulary); Elasticsearch stems, scores,
-highlights, aggregates categories and completes titles.
+words, synonyms); spelling fixes come from Elasticsearch's own term suggester, asked only
+about words no dictionary knows; Elasticsearch stems, scores, highlights, aggregates
+categories and completes titles. The in-process index is never built here.
 """
 
 from django.conf import settings
 
 from elasticsearch.dsl import Search, connections
 
+from .. import lexicon
+from ..answer_index import required_coverage
 from ..documents import alias_name, answer_document, document_fields
-from ..ranking import get_index, required_coverage, stream_text
-from ..text import language_of
+from ..learning import learned_texts
+from ..text import language_of, stream_text, words
 from .base import PAGE_SIZE, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
 
 CONNECTION = "search"
@@ -30,13 +33,49 @@ def client():
         return connections.get_connection(CONNECTION)
 
 
+class ElasticsearchSpellChecker:
+    """Corrections from Elasticsearch's term suggester over the unstemmed `spelling` field,
+    fetched in one request for the words of a query that no dictionary knows (none at all
+    when the dictionaries are missing, as for the database backend)."""
+
+    def __init__(self, text, language):
+        self.fixes = {}
+        if not lexicon.is_available(language):
+            return
+        unknown = [
+            w
+            for w in dict.fromkeys(words(text))
+            if len(w) >= 4 and not any(c.isdigit() for c in w) and not lexicon.is_valid(w, language)
+        ]
+        if not unknown:
+            return
+        search = Search(using=CONNECTION, index=alias_name(language)).extra(size=0)
+        search = search.suggest(
+            "spelling",
+            " ".join(unknown),
+            term={"field": "spelling", "suggest_mode": "missing", "max_edits": 2},
+        )
+        for entry in search.execute().suggest.spelling:
+            if entry.options:
+                self.fixes[entry.text] = entry.options[0].text
+
+    def knows(self, word, language):
+        return word not in self.fixes
+
+    def correct(self, word, language, context=(), neighbours=(None, None)):
+        return self.fixes.get(word)
+
+    def completions(self, prefix, language, limit=5):
+        return []
+
+
 class ElasticsearchSearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def build_search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         """(processed query, dsl Search) — no server needed to build it."""
         language = language_of(language)
-        builder = self.query_builder or self.builder(get_index(language).vocabulary)
+        builder = self.query_builder or self.builder(ElasticsearchSpellChecker(query, language))
         processed = builder.build(query, language)
         needed = required_coverage(len(processed.concepts))
         search = Search(using=CONNECTION, index=alias_name(language))
@@ -49,7 +88,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         start = (page - 1) * page_size
         return processed, search[start : start + page_size]
 
-    def search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
+    def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         from ..models import AnswerCategory
 
         filters = filters or {}
@@ -82,6 +121,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                         score=item.meta.score or 0.0,
                         source_id=item.source_id or "",
                         category=item.category_name or "",
+                        summary=item.short_answer or "",
                     )
                 )
         pages = []
@@ -136,7 +176,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         language = page.locale.language_code
         document = answer_document(language)
         if page.live:
-            fields = document_fields(page, stream_text(page.body.raw_data))
+            learned = learned_texts([page.pk]).get(page.pk, "")
+            fields = document_fields(page, stream_text(page.body.raw_data), learned)
             document(meta={"id": page.pk}, **fields).save(using=CONNECTION)
         else:
             self.remove_answer(page)

@@ -485,3 +485,8 @@ WORK_UNITS = [
     ("Disperindag", "Dinas Perindustrian dan Perdagangan"),
     ("Kelurahan", "Kelurahan (pemerintah kelurahan setempat)"),
 ]
+
+# Wagtail creates its default moderation workflow and task with English names; editors see
+# them on buttons ("Ajukan ke ...") and in moderation mail.
+WORKFLOW_NAMES = {"Moderators approval": "Persetujuan publikasi"}
+TASK_NAMES = {"Moderators approval": "Tinjauan moderator"}

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "complaint_forms",
     "outreach",
     "search",
+    "open_data",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -67,8 +69,9 @@ MIDDLEWARE = [
     "site_core.caching.CacheHeadersMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    "site_core.middleware.PreviewFramingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "site_core.middleware.LocaleMiddleware",
     "site_core.middleware.AdminLanguageMiddleware",
     "site_core.middleware.OtherLanguageRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +142,9 @@ else:
         }
     }
 
+# Pages answered while the database is away (HTTP 503) ask clients to retry after this.
+OUTAGE_RETRY_AFTER_SECONDS = env.int("OUTAGE_RETRY_AFTER_SECONDS", default=30)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -176,7 +182,9 @@ LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's strings first; then Indonesian for the admin strings that Wagtail's and
+# wagtail-localize's own catalogues leave in English (hand-written; see docs/decisions.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Makassar"  # Banjarbaru, South Kalimantan (WITA)
 USE_I18N = True
 USE_TZ = True
@@ -210,6 +218,12 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="LAPOR Banjarbaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Mail the server does not take is kept and retried (site_core/mail.py): first after this
+# many seconds, then twice as long each time up to the maximum, for this many hours.
+MAIL_RETRY_FIRST_DELAY_SECONDS = env.int("MAIL_RETRY_FIRST_DELAY_SECONDS", default=60)
+MAIL_RETRY_MAX_DELAY_SECONDS = env.int("MAIL_RETRY_MAX_DELAY_SECONDS", default=3600)
+MAIL_RETRY_HOURS = env.float("MAIL_RETRY_HOURS", default=24)
 
 # Background work: django-tasks with the database queue; `manage.py db_worker` runs it.
 TASKS = {
@@ -247,6 +261,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# No avatars from gravatar.com: editors' e-mail hashes stay with us, and the admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Uploads: only document types people can open safely, and bounded sizes.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
@@ -311,6 +327,37 @@ if RECAPTCHA_ENABLED:
 # so site_core never imports the other apps.
 DEMO_CONTENT_COMMANDS = []
 
+# Secrets in URLs that access logs must not keep (site_core.access_log): the path segment
+# after these names (tickets, cancel and activity links, report confirmations) and the
+# values of these query parameters (the tracking page's ?kode=).
+# The confirmation segment and the tracking-code parameter in every language (routes are
+# translated: site_core/localized_urls.py).
+LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim", "sent"]
+LOG_MASKED_QUERY_PARAMS = ["kode", "code", "token"]
+
+# Personal-data retention (UU PDP 27/2022), in days after each record's reference date;
+# `manage.py purge_personal_data` (daily) runs every app's purge listed in
+# PERSONAL_DATA_PURGERS. See README "Retention of personal data".
+PERSONAL_DATA_RETENTION_DAYS = {
+    # complaint identity and attachments, after the report is closed or rejected
+    "complaint_identity": env.int("RETENTION_COMPLAINT_IDENTITY_DAYS", default=730),
+    # event registrants' contact details, after the event
+    "registration": env.int("RETENTION_REGISTRATION_DAYS", default=365),
+    # school contact person's details, after the session (or the last change)
+    "school_request": env.int("RETENTION_SCHOOL_REQUEST_DAYS", default=365),
+    # Duta Lapor applicant details (birth date, guardian), after the decision
+    "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
+    # assisted-reporting requests, handled or not, after they arrive
+    "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+}
+PERSONAL_DATA_PURGERS = []
+# Signed links in mail stop working this many days after they were sent.
+SIGNED_LINK_MAX_AGE_DAYS = {
+    "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),
+    "outreach.school-request": env.int("SIGNED_LINK_SCHOOL_REQUEST_DAYS", default=180),
+    "outreach.ambassador": env.int("SIGNED_LINK_AMBASSADOR_DAYS", default=365),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -320,7 +367,11 @@ LOGGING = {
 
 # The cron table (README, deploy/systemd): management command and interval in seconds.
 # `manage.py run_scheduler` runs it where there is no cron (make stack, containers).
-SCHEDULED_COMMANDS = [("publish_scheduled", 60)]
+SCHEDULED_COMMANDS = [
+    ("publish_scheduled", 60),
+    ("retry_mail", 600),
+    ("purge_personal_data", 86400),
+]
 
 SITE_DISPLAY_NAME = _("LAPOR! Banjarbaru")
 
@@ -334,6 +385,7 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
+PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
 SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
 
 # --- search app (knowledge base and site search) -------------------------------------
@@ -350,9 +402,31 @@ SEARCH_BACKEND = env("SEARCH_BACKEND", default="")
 # content ships with the app so the demo needs nothing outside the checkout.
 KNOWLEDGE_BASE_DATA = env("KNOWLEDGE_BASE_DATA", default="search/data/knowledge_base/")
 SEARCH_FEEDBACK_RATE = env("SEARCH_FEEDBACK_RATE", default="10/h")
+# Per client: each search is logged (a task row), suggestions come while typing.
+SEARCH_API_RATE = env("SEARCH_API_RATE", default="60/m")
+SEARCH_SUGGEST_RATE = env("SEARCH_SUGGEST_RATE", default="120/m")
 # Where search sends a citizen whose question has no answer yet.
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
+# The answer shown first for a query about violence or danger (SAPA 129, UPTD PPA, 110/112).
+SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-218")
+# Hunspell dictionaries (Debian hunspell-id, hunspell-en-us): without them, no spelling fixes.
+SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
+# Days the search query log (redacted query texts, clicks) is kept before purge.
+SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
+# Searches that must agree before an answer is indexed with a query's words (learning).
+SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
 
 # --- outreach app (programs, events, registrations) ---
 DEMO_CONTENT_COMMANDS += ["load_outreach_demo"]
-SCHEDULED_COMMANDS += [("send_event_reminders", 3600), ("purge_outreach_personal_data", 86400)]
+# Per client: ambassadors' activity reports (each stores a photo).
+OUTREACH_ACTIVITY_RATE = env("OUTREACH_ACTIVITY_RATE", default="20/h")
+PERSONAL_DATA_PURGERS += ["outreach.retention.purge"]
+SCHEDULED_COMMANDS += [("send_event_reminders", 3600)]
+
+# --- open_data app (statistics, open data, API) ---------------------------------------
+DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
+# Counts below this are published as "< N" everywhere (pages, downloads, API).
+OPEN_DATA_MIN_CELL = env.int("OPEN_DATA_MIN_CELL", default=5)
+OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
+OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
+OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")

@@ -44,15 +44,16 @@ def test_submission_is_stored_then_redirected_to_the_confirmation(
     report = Report.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/id/lapor/terkirim/{report.tracking_code}/"
-    assert report.status == Status.SUBMITTED
     assert report.channel == Channel.WEB
     assert report.forward_due is not None
-    assert report.events.get().action == "submit"
+    assert report.status == Status.ASSIGNED  # routed to the category's default unit
+    assert report.events.first().action == "submit"
     page = client.get(response["Location"])
     assert report.tracking_code in page.content.decode()
-    assert len(mail.outbox) == 1
-    assert report.tracking_code in mail.outbox[0].body
-    assert "Lampu jalan" not in mail.outbox[0].body  # mail carries no report content
+    citizen_mail = [m for m in mail.outbox if m.to == [report.reporter_email]]
+    assert len(citizen_mail) == 1
+    assert report.tracking_code in citizen_mail[0].body
+    assert "Lampu jalan" not in citizen_mail[0].body  # mail carries no report content
 
 
 def test_english_submission_redirects_to_the_english_confirmation(

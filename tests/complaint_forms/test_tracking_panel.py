@@ -23,7 +23,9 @@ def long_date(day):
 def test_confirmation_shows_code_panel_next_step_date_and_is_not_cached(
     client, report_page, valid_post
 ):
-    response = client.post("/id/laporan/kirim/", valid_post())
+    # No category: the report waits for the coordinators (a categorised one goes straight
+    # to its unit, and the next step is the unit's answer, as in the test below).
+    response = client.post("/id/laporan/kirim/", valid_post(category=None))
     confirmation = client.get(response["Location"])
     html = confirmation.content.decode()
     report = confirmation.context["report"]

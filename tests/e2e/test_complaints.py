@@ -78,9 +78,7 @@ def test_citizen_reports_officer_answers_citizen_follows(
     login_cookie(context, live_server, clerk)
     admin = context.new_page()
     admin.goto(f"{live_server.url}/admin/complaint_reports/{report.pk}/")
-    admin.locator(
-        "details.complaint-action", has=admin.locator("form[action$='/answer/']")
-    ).locator("summary").click()
+    admin.locator("[data-a11y-dialog-show='report-action-answer']").click()
     admin.locator("#id_answer-public_message").fill("Lubang sudah ditambal hari ini.")
     admin.locator("form[action$='/answer/'] button[type=submit]").click()
     admin.wait_for_load_state()

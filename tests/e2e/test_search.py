@@ -6,7 +6,7 @@ from django.utils import translation
 
 import pytest
 
-from search import ranking
+from search import answer_index
 from search.backends import _backends
 from tests.search.conftest import ANSWERS_ID
 from tests.search.factories import (
@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def answers(home, locales):
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
     index = KnowledgeBaseIndexPageFactory(parent=home, locale=locales["id"])
     index.save_revision().publish()
@@ -35,7 +35,7 @@ def answers(home, locales):
         page.save_revision().publish()
         pages[source_id] = page
     yield pages
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
 
 
@@ -88,3 +88,28 @@ def test_empty_result_and_answer_page_pass_axe(page, live_server, answers, axe):
         or page.locator("#feedback-heading").is_visible()
     )
     assert axe(page) == []
+
+
+def test_report_form_suggestions_show_apostrophes_as_typed(live_server, page, home, locales):
+    """The similar-answers box on the report form renders plain text once: no '&#x27;'."""
+    from tests.complaint_forms.factories import ReportPageFactory
+
+    answer_index.clear()
+    _backends.clear()
+    ReportPageFactory(parent=home).save_revision().publish()
+    index = KnowledgeBaseIndexPageFactory(parent=home, locale=locales["id"])
+    index.save_revision().publish()
+    answer = AnswerPageFactory(
+        parent=index,
+        title="Bagaimana melaporkan jalan berlubang atau rusak?",
+        short_answer="Foto lubangnya dan sebut 'patokan' terdekat, misalnya nama toko.",
+        source_id="kb-130",
+    )
+    answer.save_revision().publish()
+    page.goto(f"{live_server.url}/id/lapor/")
+    page.locator("#id_title").press_sequentially("Jalan berlubang di Jl. A. Yani km 33", delay=10)
+    box = page.locator("[data-similar-answers]")
+    box.get_by_role("link", name=answer.title).wait_for()
+    text = box.inner_text()
+    assert "'patokan'" in text
+    assert "&#x27;" not in text and "&amp;" not in text

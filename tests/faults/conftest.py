@@ -9,6 +9,7 @@ import socket
 import subprocess
 import threading
 import time
+from html.parser import HTMLParser
 
 import pytest
 
@@ -169,3 +170,41 @@ def _close(sock):
     except OSError:
         pass
     sock.close()
+
+
+class _FormReader(HTMLParser):
+    """The fields a browser would send from the first form of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.action = None
+        self.fields = []
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and self.action is None:
+            self.action = attrs.get("action")
+        elif tag == "input" and attrs.get("type") not in ("file", "submit") and "name" in attrs:
+            self.fields.append((attrs["name"], attrs.get("value", "")))
+        elif tag == "textarea":
+            self._textarea = [attrs["name"], ""]
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self._textarea is not None:
+            self.fields.append(tuple(self._textarea))
+            self._textarea = None
+
+
+def press_send_again(client, response):
+    """Submit the page's form as a browser would, with what it holds."""
+    reader = _FormReader()
+    reader.feed(response.content.decode())
+    data = {}
+    for name, value in reader.fields:
+        data.setdefault(name, []).append(value)
+    return client.post(reader.action, data)

@@ -16,7 +16,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from complaint_forms.models import Report
 from tests.conftest import free_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.faults, pytest.mark.django_db]
 
 SUBMIT = "/id/laporan/kirim/"
 OUTAGE = "Redis cache unreachable"

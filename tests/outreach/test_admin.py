@@ -80,6 +80,32 @@ def test_exports_neutralise_spreadsheet_formulas(client, staff, event):
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)
 
 
+def test_exports_speak_in_labels_and_the_citys_time(client, staff, event):
+    """Headings and values as the admin shows them, in Indonesian; times in WITA."""
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    from outreach.models import Registration
+
+    registration = registrations.register(event, name="Dewi", email="d@example.org")
+    Registration.objects.filter(pk=registration.pk).update(
+        created_at=datetime.datetime(2026, 5, 4, 17, 15, tzinfo=datetime.UTC)
+    )
+    client.force_login(staff)
+    response = client.get(reverse(REGISTRATIONS), {"export": "csv"})
+    header, row = csv.reader(io.StringIO(b"".join(response.streaming_content).decode()))
+    cells = dict(zip(header, row, strict=True))
+    with translation.override("id"):
+
+        def heading(name):
+            return capfirst(str(Registration._meta.get_field(name).verbose_name))
+
+        assert cells[heading("status")] == str(RegistrationStatus.CONFIRMED.label)
+        assert cells[heading("created_at")] == "2026-05-05 01:15"  # 17:15 UTC is 01:15 WITA
+        assert cells[heading("under_18")] == translation.gettext("No")
+    assert "status" not in header and "created_at" not in header
+
+
 def test_check_in_screen_finds_by_code_and_marks_attendance(client, staff, event):
     registration = registrations.register(event, name="Dewi Lestari", email="d@example.org")
     client.force_login(staff)

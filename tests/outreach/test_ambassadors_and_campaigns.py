@@ -184,6 +184,8 @@ def test_assisted_reporting_request_from_the_disability_page(client, program_ind
     )
     assert response.status_code == 302
     assert AssistedReportRequest.objects.get().method == "video_sign"
+    thanks = client.get(response["Location"]).content.decode()
+    assert '<div class="panel panel--confirmation"><h1 class="panel__title">' in thanks
     response = client.post(
         url, {"name": "X", "method": "home_visit", "phone": "0812 3456 7890", "consent": "on"}
     )
@@ -239,3 +241,35 @@ def test_assisted_reporting_block_on_an_event_links_to_its_program(client, progr
     )
     html = client.get(event.url).content.decode()
     assert f'href="{difabel.url}pendampingan-melapor/"' in html
+
+
+def test_activity_reports_from_one_client_are_rate_limited_and_keep_what_was_typed(
+    client, duta, settings
+):
+    settings.OUTREACH_ACTIVITY_RATE = "1/h"
+    application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
+    url = reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+
+    def send(title):
+        photo = io.BytesIO()
+        Image.new("RGB", (10, 10), "red").save(photo, "JPEG")
+        data = {
+            "date": (timezone.localdate() - datetime.timedelta(days=2)).isoformat(),
+            "title": title,
+            "kecamatan": "cempaka",
+            "sessions_held": "1",
+            "people_reached": "60",
+            "schools_reached": "1",
+            "photo": SimpleUploadedFile("foto.jpg", photo.getvalue(), "image/jpeg"),
+        }
+        return client.post(url, data)
+
+    assert send("Sosialisasi pertama").status_code == 200
+    refused = send("Sosialisasi kedua")
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "Terlalu banyak laporan dari koneksi Anda" in html
+    assert 'value="Sosialisasi kedua"' in html
+    assert list(AmbassadorActivity.objects.values_list("title", flat=True)) == [
+        "Sosialisasi pertama"
+    ]

@@ -232,7 +232,7 @@ def test_old_contact_details_are_erased_but_certificates_stay_verifiable(event, 
     event.save()
     registration.refresh_from_db()
     code = registrations.issue_certificate(registration)
-    call_command("purge_outreach_personal_data")
+    call_command("purge_personal_data")
     registration.refresh_from_db()
     assert registration.email  # the event is recent: nothing erased yet
     EventPage = type(event)
@@ -240,7 +240,7 @@ def test_old_contact_details_are_erased_but_certificates_stay_verifiable(event, 
         start=timezone.now() - datetime.timedelta(days=400),
         end=timezone.now() - datetime.timedelta(days=400),
     )
-    call_command("purge_outreach_personal_data")
+    call_command("purge_personal_data")
     registration.refresh_from_db()
     assert (registration.email, registration.phone, registration.guardian_contact) == ("", "", "")
     assert registrations.verify_certificate(code).name == "Budi"

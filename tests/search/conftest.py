@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from search import ranking
+from search import answer_index
 from search.backends import _backends
 from tests.search.factories import (
     AnswerCategoryFactory,
@@ -59,10 +59,10 @@ ANSWERS_EN = {
 @pytest.fixture(autouse=True)
 def _fresh_search_state():
     """Each test starts with no in-process index and the default backend."""
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
     yield
-    ranking.clear()
+    answer_index.clear()
     _backends.clear()
 
 

@@ -66,3 +66,28 @@ def test_consultation_question_becomes_unpublished_draft(kb, kb_index):
     assert "Nama saya Budi." in page.body[0].value.source
     assert page.latest_revision is not None
     assert not Page.objects.live().filter(pk=page.pk).exists()
+
+
+def test_deflection_summary_is_plain_text_escaped_nowhere(kb):
+    page = kb["kb-002"]
+    page.short_answer = "Bawa surat 'keterangan hilang' & fotokopi KK <segera>."
+    page.save_revision().publish()
+    answers = matching_answers("ktp saya hilang di pasar", "id")
+    assert answers[0]["summary"] == "Bawa surat 'keterangan hilang' & fotokopi KK <segera>."
+
+
+def test_deflection_finds_answers_for_realistic_report_titles(kb, kb_index):
+    road = AnswerPageFactory(
+        parent=kb_index,
+        title="Bagaimana melaporkan jalan berlubang atau rusak di lingkungan kota?",
+        short_answer="Laporkan lokasi jalan rusak dengan foto kepada Dinas PUPR.",
+        source_id="kb-130",
+    )
+    road.save_revision().publish()
+    titles = {
+        "Jalan berlubang di Jl. A. Yani km 33": "kb-130",
+        "pungli di kelurahan": "kb-001",
+    }
+    for title, expected in titles.items():
+        found = [answer["source_id"] for answer in matching_answers(title, "id")]
+        assert expected in found, title

@@ -30,7 +30,8 @@ def test_search_page_escapes_what_the_citizen_typed(client, kb):
 def test_zero_results_offer_consultation_and_are_logged(client, kb):
     response = client.get("/id/cari/", {"q": "jadwal bioskop malam minggu"})
     html = response.content.decode()
-    assert 'href="/id/laporan/konsultasi/"' in html  # the complaint form, as a question
+    # The complaint form, as a question, with what the citizen searched for.
+    assert 'href="/id/laporan/konsultasi/?q=jadwal+bioskop+malam+minggu"' in html
     logged = ZeroResultQuery.objects.get(language_code="id")
     assert logged.query_text == "jadwal bioskop malam minggu"
     client.get("/id/cari/", {"q": "Jadwal bioskop malam minggu!"})
@@ -172,5 +173,5 @@ def test_header_include_renders_labelled_form(rf, kb):
 
     with translation.override("id"):
         html = render_to_string("search/includes/header_search.html", {})
-    assert '<label for="header-search-q">' in html
+    assert '<label class="visually-hidden" for="header-search-q">' in html
     assert 'action="/id/cari/"' in html

@@ -1,5 +1,7 @@
 """Page types: where editors may create them, and that each renders in both languages."""
 
+import re
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -84,6 +86,16 @@ def test_language_switch_falls_back_to_home_without_translation(client, home, ho
     assert 'href="/en/" hreflang="en"' in html
     # No hreflang alternate for a language that has no translation of this page.
     assert 'hreflang="en" href=' not in html
+
+
+def test_news_index_headings_do_not_skip_a_level(client, home):
+    """Wagtail's accessibility checker in the editor flagged h1 followed by h3 cards."""
+    news = NewsIndexPageFactory(parent=home)
+    NewsArticlePageFactory(parent=news, title="Artikel satu")
+    html = client.get(news.url).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", html.split("<main", 1)[1])]
+    assert levels[:2] == [1, 2]
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
 
 
 def test_news_index_filters_by_tag_and_paginates(client, home):

@@ -6,6 +6,7 @@ import pytest
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from site_core.models import OutgoingMail
 from site_core.tasks import send_email
 from tests.conftest import free_port
 
@@ -36,7 +37,7 @@ def test_queued_mail_is_delivered_by_the_worker(database_queue, smtp_server):
     assert message["To"] == "warga@example.org"
 
 
-def test_a_mail_server_failure_is_recorded_not_lost(database_queue, settings):
+def test_a_mail_server_failure_keeps_the_message_and_queues_a_retry(database_queue, settings):
     closed_port = free_port()  # nothing listens there
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
@@ -44,6 +45,16 @@ def test_a_mail_server_failure_is_recorded_not_lost(database_queue, settings):
 
     run_worker()
 
-    stored = DBTaskResult.objects.get(id=result.id)
-    assert stored.status == TaskResultStatus.FAILED
-    assert stored.args_kwargs["args"][2] == ["warga@example.org"]  # enough to retry it
+    assert DBTaskResult.objects.get(id=result.id).status == TaskResultStatus.SUCCESSFUL
+    kept = OutgoingMail.objects.get()
+    assert (kept.subject, kept.body, kept.recipients) == (
+        "Laporan diterima",
+        "Kode: BJB-TEST",
+        ["warga@example.org"],
+    )
+    assert kept.status == OutgoingMail.Status.RETRYING
+    assert "ConnectionRefusedError" in kept.last_error
+    retry = DBTaskResult.objects.get(task_path="site_core.mail.retry_mail")
+    assert retry.status == TaskResultStatus.READY
+    assert retry.args_kwargs["args"] == [kept.pk]
+    assert retry.run_after == kept.next_attempt_at

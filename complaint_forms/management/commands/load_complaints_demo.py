@@ -1,37 +1,25 @@
 """Demo content for complaint handling: the report page (/id/lapor/, /en/report/), the
-ranking page, categories with default units, unit officers and reports in every state.
+ranking page, categories routed to the units that handle them, a coordinator and an
+officer per unit, and a year of reports in every state (complaint_forms.demo).
 
 Safe to run again: what exists is left as it is. Assumes `load_demo` built the home page.
 """
 
-import datetime
-import os
-import random
-import secrets
-
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from wagtail.models import Locale, Site
 
-from complaint_forms import workflow
-from complaint_forms.intake import create_report
+from complaint_forms.demo import CATEGORIES, replay_history
 from complaint_forms.models import (
     Category,
-    Channel,
     ComplaintSettings,
-    Kind,
-    Privacy,
     RankingPage,
-    RejectionReason,
     Report,
     ReportPage,
     UnitMembership,
 )
+from site_core.demo.accounts import ensure_account
 from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.demo.pages import ensure_child, ensure_translation
 from site_core.models import HomePage, WorkUnit
@@ -65,30 +53,6 @@ CHANNEL_GUIDE_EN = [
         "<li>Provincial or national matters: you can still report them; we forward them "
         "through SP4N-LAPOR!.</li></ul>"
     )
-]
-
-# (name id, name en, default unit short name, gender-based)
-CATEGORIES = [
-    ("Jalan dan drainase", "Roads and drainage", "Dinas PUPR", False),
-    ("Administrasi kependudukan", "Civil registration", "Disdukcapil", False),
-    ("Kesehatan", "Health", "Dinkes", False),
-    ("Pendidikan", "Education", "Disdik", False),
-    ("Kebersihan dan lingkungan", "Waste and environment", "DLH", False),
-    ("Air bersih", "Clean water", "PDAM", False),
-    ("Transportasi dan parkir", "Transport and parking", "Dishub", False),
-    ("Kekerasan berbasis gender", "Gender-based violence", "DP3APMP2KB", True),
-    ("Layanan informasi publik", "Public information", "Diskominfo", False),
-]
-
-REPORT_TEXTS = [
-    ("Jalan berlubang di Jl. Trikora", "Lubang besar di depan sekolah, membahayakan pengendara."),
-    ("Drainase tersumbat", "Saluran air tersumbat sampah sehingga banjir saat hujan."),
-    ("KTP elektronik belum jadi", "Sudah tiga bulan sejak perekaman, KTP belum dicetak."),
-    ("Antrean puskesmas terlalu lama", "Pasien lansia menunggu lebih dari tiga jam."),
-    ("Sampah menumpuk di TPS", "TPS di dekat pasar tidak diangkut selama seminggu."),
-    ("Air PDAM keruh", "Air keruh dan berbau sejak dua hari lalu."),
-    ("Parkir liar di trotoar", "Trotoar dipakai parkir sehingga pejalan kaki turun ke jalan."),
-    ("Permintaan data anggaran", "Mohon informasi realisasi anggaran kelurahan tahun lalu."),
 ]
 
 
@@ -193,7 +157,7 @@ class Command(BaseCommand):
 
     def ensure_categories(self, id_locale, en_locale):
         categories = []
-        for order, (name_id, name_en, unit_short, gender) in enumerate(CATEGORIES):
+        for order, (name_id, name_en, unit_short, gender, *_reports) in enumerate(CATEGORIES):
             unit = WorkUnit.objects.filter(short_name=unit_short).first()
             category = Category.objects.filter(locale=id_locale, name=name_id).first()
             if category is None:
@@ -214,104 +178,22 @@ class Command(BaseCommand):
         return categories
 
     def ensure_users(self):
-        """A coordinator and one officer per busy unit (password as the admin's)."""
-        User = get_user_model()
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or self.admin_password()
-        coordinators = Group.objects.get(name="Koordinator Pengaduan")
-        officers = Group.objects.get(name="Petugas Unit Kerja")
-        boss, created = User.objects.get_or_create(
-            username="koordinator", defaults={"email": "koordinator@localhost", "is_staff": True}
-        )
-        if created:
-            boss.set_password(password)
-            boss.save()
-            boss.groups.add(coordinators)
-        unit_users = {}
-        for short_name in ("Dinas PUPR", "Disdukcapil", "DLH", "PDAM", "Dinkes"):
-            unit = WorkUnit.objects.filter(short_name=short_name).first()
-            if unit is None:
-                continue
-            username = "petugas." + short_name.lower().replace(" ", "")
-            user, created = User.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@localhost", "is_staff": True}
-            )
-            if created:
-                user.set_password(password)
-                user.save()
-                user.groups.add(officers)
-                UnitMembership.objects.get_or_create(user=user, defaults={"unit": unit})
-            unit_users[unit.pk] = user
-        return {"coordinator": boss, "officers": unit_users}
-
-    def admin_password(self):
-        path = settings.BASE_DIR / ".demo-admin-password"
-        if path.exists():
-            return path.read_text().strip()
-        password = secrets.token_urlsafe(12)
-        self.stdout.write(f"  Complaint staff password (koordinator, petugas.*): {password}")
-        return password
+        """A coordinator and one officer for every work unit, on the demo password."""
+        boss = ensure_account("koordinator", groups=["Koordinator Pengaduan"])
+        officers = {}
+        for unit in WorkUnit.objects.filter(is_active=True).order_by("short_name"):
+            username = "petugas." + unit.short_name.lower().replace(" ", "")
+            user = ensure_account(username, groups=["Petugas Unit Kerja"])
+            UnitMembership.objects.update_or_create(user=user, defaults={"unit": unit})
+            officers[unit.pk] = user
+        return {"coordinator": boss, "officers": officers}
 
     def create_reports(self, categories, users):
-        """About 40 reports over the last 80 days in every state, so the ranking has
-        figures. A fixed seed keeps the demo the same on every machine."""
-        rng = random.Random(20260101)  # noqa: S311 - demo data, not security
-        boss = users["coordinator"]
-        now = timezone.now()
-        kinds = [Kind.COMPLAINT, Kind.COMPLAINT, Kind.ASPIRATION, Kind.INFORMATION_REQUEST]
-        channels = [Channel.WEB, Channel.WEB, Channel.WEB, Channel.PHONE, Channel.WALK_IN]
-        for number in range(40):
-            category = categories[number % 7]
-            title, description = REPORT_TEXTS[number % len(REPORT_TEXTS)]
-            privacy = Privacy.ANONYMOUS if number % 9 == 0 else Privacy.PUBLIC
-            data = {
-                "kind": kinds[number % len(kinds)],
-                "category": category,
-                "title": title,
-                "description": description,
-                "kecamatan": "banjarbaru-utara",
-                "kelurahan": "Komet",
-                "privacy": privacy,
-                "reporter_name": "" if privacy == Privacy.ANONYMOUS else f"Warga {number + 1}",
-                "reporter_email": "",
-                "contact_channel": "none" if privacy == Privacy.ANONYMOUS else "phone",
-                "reporter_phone": "" if privacy == Privacy.ANONYMOUS else "081200000000",
-            }
-            report, _created = create_report(data, channel=channels[number % len(channels)])
-            received = now - datetime.timedelta(days=80 - 2 * number, hours=rng.randint(0, 8))
-            Report.objects.filter(pk=report.pk).update(created_at=received)
-            report.refresh_from_db()
-            self.advance(report, number, category, boss, users["officers"], rng)
-
-    def advance(self, report, number, category, boss, officers, rng):
-        stage = number % 8
-        if stage == 0:
-            return  # stays submitted
-        if stage == 1:
-            workflow.reject(report, boss, RejectionReason.DUPLICATE)
-            return
-        unit = category.default_unit
-        workflow.verify(report, boss)
-        if unit is None:
-            return
-        workflow.assign(report, boss, unit)
-        officer = officers.get(unit.pk, boss)
-        assigned_at = report.created_at + datetime.timedelta(hours=rng.randint(2, 40))
-        Report.objects.filter(pk=report.pk).update(assigned_at=assigned_at)
-        report.refresh_from_db()
-        if stage == 2:
-            return
-        workflow.start_progress(report, officer)
-        first = assigned_at + datetime.timedelta(hours=rng.randint(1, 72))
-        Report.objects.filter(pk=report.pk).update(first_response_at=first)
-        report.refresh_from_db()
-        if stage == 3:
-            workflow.request_info(report, officer, "Mohon kirim foto lokasi yang lebih jelas.")
-            return
-        workflow.answer(report, officer, "Laporan sudah ditindaklanjuti oleh petugas di lapangan.")
-        on_time = rng.random() < 0.8
-        Report.objects.filter(pk=report.pk).update(answered_within_deadline=on_time)
-        report.refresh_from_db()
-        if stage >= 5:
-            workflow.rate(report, rng.randint(3, 5), "")
-        if stage >= 6:
-            workflow.close(report, boss)
+        """A year of reports replayed through intake and workflow (complaint_forms.demo).
+        The replay queues the mail each step causes; that mail belongs to the past, so it
+        is dropped before the transaction commits rather than sent to the units now."""
+        connection = transaction.get_connection()
+        queued_before = len(connection.run_on_commit)
+        with transaction.atomic():
+            replay_history(categories, users["coordinator"], users["officers"])
+        del connection.run_on_commit[queued_before:]

@@ -19,6 +19,7 @@ from outreach.models import (
     SchoolRequestStatus,
     SchoolSessionRequest,
 )
+from site_core.demo.accounts import ensure_account
 from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.demo.pages import ensure_child, ensure_translation, publish
 from site_core.models import HomePage
@@ -80,6 +81,7 @@ class Command(BaseCommand):
                 defaults={"description": description, "max_score": max_score, "sort_order": order},
             )
 
+        ensure_account("sosialisasi", groups=["Outreach staff"])
         add_to_main_menu(site, index)
         add_home_link(
             index,

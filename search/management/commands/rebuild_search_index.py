@@ -13,10 +13,12 @@ from wagtail.models import Locale
 from elasticsearch.helpers import bulk
 from tqdm import tqdm
 
+from search.answer_index import bump_version
 from search.backends.elasticsearch import CONNECTION, client
 from search.documents import alias_name, answer_document, document_fields, synonym_lines
+from search.learning import learned_texts
 from search.models import AnswerPage
-from search.ranking import bump_version, stream_text
+from search.text import stream_text
 
 
 class Command(BaseCommand):
@@ -40,11 +42,14 @@ class Command(BaseCommand):
                 .select_related("category", "locale")
                 .prefetch_related("tags")
             )
+            learned = learned_texts()
             actions = (
                 {
                     "_index": new_index,
                     "_id": page.pk,
-                    "_source": document_fields(page, stream_text(page.body.raw_data)),
+                    "_source": document_fields(
+                        page, stream_text(page.body.raw_data), learned.get(page.pk, "")
+                    ),
                 }
                 for page in tqdm(pages, desc=language, disable=None, file=self.stderr)
             )

@@ -1,20 +1,21 @@
 """Build the demo site. Safe to run again: what exists is left as editors made it."""
 
-import os
-import secrets
-from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Task, Workflow
 
 from site_core.demo import content
+from site_core.demo.accounts import (
+    demo_accounts,
+    demo_password,
+    ensure_account,
+    start_account_list,
+)
 from site_core.demo.images import hero_image
 from site_core.demo.pages import ensure_child, ensure_translation, publish
 from site_core.models import (
@@ -30,7 +31,8 @@ from site_core.models import (
     WorkUnit,
 )
 
-PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-admin-password"
+# Each account line starts with this, so a test can read the list back.
+ACCOUNT_LINE_PREFIX = "- "
 
 
 class Command(BaseCommand):
@@ -74,6 +76,7 @@ class Command(BaseCommand):
             ensure_translation(article, en_locale, **data["en"], tags=data["tags_en"])
 
         self.ensure_settings(home, info_pages, news_index)
+        self.name_workflow_in_indonesian()
         for short_name, name in content.WORK_UNITS:
             slug = short_name.lower().replace(" ", "")
             WorkUnit.objects.get_or_create(
@@ -124,6 +127,12 @@ class Command(BaseCommand):
             )
         return home
 
+    def name_workflow_in_indonesian(self):
+        for english, indonesian in content.WORKFLOW_NAMES.items():
+            Workflow.objects.filter(name=english).update(name=indonesian)
+        for english, indonesian in content.TASK_NAMES.items():
+            Task.objects.filter(name=english).update(name=indonesian)
+
     def ensure_settings(self, home, info_pages, news_index):
         site = Site.objects.get(is_default_site=True)
         contact = ContactSettings.for_site(site)
@@ -140,41 +149,22 @@ class Command(BaseCommand):
                 FooterNavigationLink.objects.create(setting=nav, page=page, sort_order=order)
 
     def ensure_users(self):
-        User = get_user_model()
-        password = os.environ.get("DEMO_ADMIN_PASSWORD", "")
-        admin = User.objects.filter(username="admin").first()
-        if admin and not password:
-            stored = PASSWORD_FILE.read_text().strip() if PASSWORD_FILE.exists() else None
-            return "admin", stored or "(unchanged; set DEMO_ADMIN_PASSWORD to reset it)"
-        password = password or secrets.token_urlsafe(12)
-        if admin is None:
-            admin = User.objects.create_superuser("admin", "admin@localhost", password)
-        else:
-            admin.set_password(password)
-            admin.save()
-        # Two staff accounts to try the editor -> moderator approval workflow.
-        for username, group_name in (("editor", "Editors"), ("moderator", "Moderators")):
-            user, created = User.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@localhost", "is_staff": True}
-            )
-            user.set_password(password)
-            user.save()
-            group = Group.objects.filter(name=group_name).first()
-            if group:
-                user.groups.add(group)
-        if not os.environ.get("DEMO_ADMIN_PASSWORD"):
-            PASSWORD_FILE.write_text(password + "\n")
-            PASSWORD_FILE.chmod(0o600)
-        return "admin", password
+        """The superuser and the two content roles of the moderation workflow."""
+        ensure_account("admin", superuser=True)
+        ensure_account("editor", groups=["Editors"])
+        ensure_account("moderator", groups=["Moderators"])
 
     def handle(self, *args, **options):
+        start_account_list()
         self.build_site()
+        self.ensure_users()
         if not options["skip_apps"]:
             for command in settings.DEMO_CONTENT_COMMANDS:
                 self.stdout.write(f"Loading demo content: {command}")
                 call_command(command, stdout=self.stdout, stderr=self.stderr)
-        username, password = self.ensure_users()
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"  Site:  {settings.WAGTAILADMIN_BASE_URL}/id/")
         self.stdout.write(f"  Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/")
-        self.stdout.write(f"  Login: {username} / {password}  (also: editor, moderator)")
+        self.stdout.write(f"  Password of every account below: {demo_password()}")
+        for username, role in demo_accounts():
+            self.stdout.write(f"  {ACCOUNT_LINE_PREFIX}{username:<24} {role}")

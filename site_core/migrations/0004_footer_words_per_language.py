@@ -26,7 +26,7 @@ def move_words_to_footer(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("site_core", "0002_private_log_entry"),
+        ("site_core", "0003_outgoing_mail"),
     ]
 
     operations = [

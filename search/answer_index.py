@@ -1,4 +1,4 @@
-"""An in-process BM25F index of the published answers of one language.
+"""The in-process answer index: BM25F over the published answers of one language.
 
 Built from the database on first use in a process, kept per process, and rebuilt when
 the shared index version (bumped on publish, unpublish, move, delete and synonym edits)
@@ -6,9 +6,7 @@ changes. Scoring runs over precomputed postings, so a query costs a few dictiona
 passes instead of a database round trip per term.
 """
 
-import html
 import math
-import re
 import threading
 from array import array
 from dataclasses import dataclass
@@ -16,13 +14,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from symspellpy import SymSpell, Verbosity
-
-from .text import analyse, is_stopword, language_of, normalise, stem, words
+from .fields import ANSWER_FIELD_WEIGHTS
+from .spelling import SpellChecker
+from .text import analyse, language_of, stream_text, words
 
 VERSION_KEY = "search:index-version"
-# Field weights: the question says most, tags next, the body least per word.
-FIELD_WEIGHTS = {"title": 3.0, "tags": 2.0, "category": 1.0, "short_answer": 1.0, "body": 1.0}
 K1 = 1.2
 B = 0.6
 # A document is shown only if it covers a share of the query's information (idf): half
@@ -32,9 +28,12 @@ B = 0.6
 MIN_COVERAGE = 0.5
 COVERAGE_BY_LENGTH = {3: 0.35, 4: 0.3, 5: 0.28}
 MIN_COVERAGE_LONG = 0.25
+# Aspect words ("jadwal", "harga": search.text) and names (words no answer and no
+# dictionary knows: "Yani", "cpns") count this much of their information; an answer must
+# meet at least one word of the query that is not an aspect word (its topic).
+ASPECT_WEIGHT = 0.5
 # ... and scores at least this share of the best document's score.
 MIN_RELATIVE_SCORE = 0.3
-TAG_RE = re.compile(r"<[^>]+>")
 
 _lock = threading.Lock()
 _indexes = {}
@@ -75,84 +74,6 @@ def bump_version(**kwargs):
         cache.set(VERSION_KEY, 2, None)
 
 
-def stream_text(value):
-    """Plain text of a StreamField's raw data (rich text tags removed)."""
-    out = []
-
-    def walk(node):
-        if isinstance(node, str):
-            out.append(html.unescape(TAG_RE.sub(" ", node)))
-        elif isinstance(node, dict):
-            for key, item in node.items():
-                if key not in ("type", "id"):
-                    walk(item)
-        elif isinstance(node, list | tuple):
-            for item in node:
-                walk(item)
-
-    walk(value)
-    return " ".join(out)
-
-
-class Vocabulary:
-    """The indexed words of one language: "is it known?", completion and spelling."""
-
-    def __init__(self, counts, stems, cooccurrence=None, bigrams=frozenset()):
-        self.counts = counts
-        self.stems = stems
-        self.cooccurrence = cooccurrence
-        self.bigrams = bigrams  # hashes of word pairs seen in titles and tags
-        self._symspell = None
-        self._sorted = None
-
-    def knows(self, word, language):
-        return word in self.counts or stem(word, language) in self.stems
-
-    def correct(self, word, language, context=(), neighbours=(None, None)):
-        """The indexed word closest to an unknown one (symspellpy); among equally close
-        ones, the one that forms a known phrase with its neighbour ("pungutan lair" ->
-        "pungutan liar") wins, then the one found with the query's other words, then the
-        commoner."""
-        if len(word) < 4 or any(c.isdigit() for c in word):
-            return None
-        distance = 1 if len(word) < 9 else 2
-        found = self.symspell.lookup(word, Verbosity.CLOSEST, max_edit_distance=distance)
-        if not found:
-            return None
-        if len(found) == 1 or self.cooccurrence is None:
-            return found[0].term
-        before, after = neighbours
-
-        def phrase(term):
-            return hash((before, term)) in self.bigrams or hash((term, after)) in self.bigrams
-
-        return max(
-            found,
-            key=lambda s: (
-                phrase(s.term),
-                self.cooccurrence(stem(s.term, language), context) if context else 0,
-                s.count,
-            ),
-        ).term
-
-    def completions(self, prefix, language, limit=5):
-        if len(prefix) < 2:
-            return []
-        if self._sorted is None:
-            self._sorted = sorted(self.counts.items(), key=lambda item: -item[1])
-        return [w for w, _n in self._sorted if w.startswith(prefix) and w != prefix][:limit]
-
-    @property
-    def symspell(self):
-        if self._symspell is None:
-            symspell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-            for word, count in self.counts.items():
-                if len(word) >= 3 and not word.isdigit():
-                    symspell.create_dictionary_entry(word, count)
-            self._symspell = symspell
-        return self._symspell
-
-
 class AnswerIndex:
     def __init__(self, language, docs, fields_by_doc, categories=None):
         self.language = language
@@ -163,7 +84,7 @@ class AnswerIndex:
         for fields in fields_by_doc:
             weighted, length = {}, 0.0
             for name, text in fields.items():
-                weight = FIELD_WEIGHTS[name]
+                weight = ANSWER_FIELD_WEIGHTS[name]
                 found = words(text)
                 for word in found:
                     counts[word] = counts.get(word, 0) + 1
@@ -193,7 +114,7 @@ class AnswerIndex:
             s: math.log(1 + (n - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for s, p in postings.items()
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
-        self.vocabulary = Vocabulary(counts, set(postings), self.cooccurrence, bigrams)
+        self.spell_checker = SpellChecker(counts, set(postings), self.cooccurrence, bigrams)
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
@@ -210,8 +131,9 @@ class AnswerIndex:
     # Scoring ---------------------------------------------------------------------
     def score(self, processed):
         """[(doc index, score, coverage)] for documents that meet the query, best first."""
-        totals, cover = {}, {}
+        totals, cover, on_topic = {}, {}, set()
         total_idf = 0.0
+        has_topic = any(not c.aspect for c in processed.concepts)
         for concept in processed.concepts:
             known = [
                 sum(self.idf[s] for s in phrase) / len(phrase)
@@ -221,6 +143,8 @@ class AnswerIndex:
             concept_idf = max(known) if known else self.unknown_idf
             if concept.corrected:
                 concept_idf /= 2  # a guessed word is weaker evidence either way
+            if concept.aspect or concept.name:
+                concept_idf *= ASPECT_WEIGHT
             best = {}
             for phrase, weight in concept.phrases.items():
                 idfs = [self.idf.get(s, 0.0) for s in phrase]
@@ -247,6 +171,8 @@ class AnswerIndex:
             for d, (sc, frac) in best.items():
                 totals[d] = totals.get(d, 0.0) + sc
                 cover[d] = cover.get(d, 0.0) + frac * concept_idf
+                if not concept.aspect and frac >= 0.5:
+                    on_topic.add(d)
         if not totals or total_idf <= 0:
             return []
         ranked = sorted(totals.items(), key=lambda item: -item[1])
@@ -255,13 +181,16 @@ class AnswerIndex:
         return [
             (d, sc, cover[d] / total_idf)
             for d, sc in ranked
-            if cover[d] / total_idf >= needed and sc >= MIN_RELATIVE_SCORE * top
+            if cover[d] / total_idf >= needed
+            and sc >= MIN_RELATIVE_SCORE * top
+            and (d in on_topic or not has_topic)
         ]
 
 
 def _load(language_code):
     from wagtail.models import Locale
 
+    from .learning import learned_texts
     from .models import AnswerCategory, AnswerPage, AnswerPageTag
 
     locale = Locale.objects.filter(language_code=language_code).first()
@@ -293,6 +222,7 @@ def _load(language_code):
         .filter(locale=locale)
         .only("pk", "url_path", "locale_id", "depth", "path")
     }
+    learned = learned_texts()
     docs, fields = [], []
     for pk, title, short_answer, body, source_id, category_id in rows:
         raw = body.raw_data if hasattr(body, "raw_data") else body
@@ -302,6 +232,7 @@ def _load(language_code):
             {
                 "title": title,
                 "tags": " ".join(tags.get(pk, [])),
+                "learned": learned.get(pk, ""),
                 "category": categories.get(category_id, ("", ""))[1],
                 "short_answer": short_answer,
                 "body": text,
@@ -357,39 +288,3 @@ def _rebuild_in_background(language_code, version):
 
 def clear():
     _indexes.clear()
-
-
-def highlight(text, marked_words, language, limit=None):
-    """Escaped text with query words wrapped in <mark>: escape first, then mark."""
-    from django.utils.safestring import mark_safe
-
-    text = text or ""
-    if limit and len(text) > limit:
-        text = _window(text, marked_words, language, limit)
-    stems = {stem(w, language) for w in marked_words if not is_stopword(w, language)}
-    out, pos = [], 0
-    for match in re.finditer(r"\w+", text):
-        out.append(html.escape(text[pos : match.start()]))
-        token = match.group(0)
-        norm = normalise(token)
-        if norm in marked_words or stem(norm, language) in stems:
-            out.append(f"<mark>{html.escape(token)}</mark>")
-        else:
-            out.append(html.escape(token))
-        pos = match.end()
-    out.append(html.escape(text[pos:]))
-    return mark_safe("".join(out))  # noqa: S308 - every piece was escaped above
-
-
-def _window(text, marked_words, language, limit):
-    """The part of a long text around the first matching word."""
-    stems = {stem(w, language) for w in marked_words}
-    for match in re.finditer(r"\w+", text):
-        norm = normalise(match.group(0))
-        if norm in marked_words or stem(norm, language) in stems:
-            start = max(0, match.start() - limit // 3)
-            break
-    else:
-        start = 0
-    snippet = text[start : start + limit]
-    return ("… " if start else "") + snippet + (" …" if start + limit < len(text) else "")

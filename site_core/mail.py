@@ -1,0 +1,158 @@
+"""The one path every mail takes: send it now, or keep it and try again with backoff.
+
+A mail server that is down or refusing must not lose a message: what it does not take is
+stored (`OutgoingMail`) and retried, first after `MAIL_RETRY_FIRST_DELAY_SECONDS`, then
+twice as long each time (at most `MAIL_RETRY_MAX_DELAY_SECONDS` apart) until
+`MAIL_RETRY_HOURS` have passed. Then it is marked failed, logged as an ERROR and shown to
+coordinators on the admin dashboard, who can re-send it. Sent mail is not kept.
+"""
+
+import datetime
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils import timezone
+
+from django_tasks import default_task_backend, task
+
+from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+# What a mail server that is away, refusing or timing out raises through Django's backends.
+DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
+# A retry claims its message for this long, so the worker and the cron command never send
+# the same message twice at once.
+CLAIM_SECONDS = 120
+
+
+def deliver(subject, body, recipients, *, html_body="", from_email=None, reply_to=None):
+    """Send one message; when the mail server does not take it, keep it for retries.
+    Returns how many messages went out now (0 when kept for later)."""
+    recipients = [address for address in recipients if address]
+    if not recipients:
+        return 0
+    mail = OutgoingMail(
+        subject=subject,
+        body=body,
+        html_body=html_body or "",
+        from_email=from_email or "",
+        recipients=recipients,
+        reply_to=list(reply_to or []),
+    )
+    try:
+        return _message(mail).send()
+    except DELIVERY_ERRORS as error:
+        now = timezone.now()
+        mail.last_error = _describe(error)
+        mail.next_attempt_at = now + backoff(1)
+        mail.give_up_at = now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24))
+        mail.save()
+        logger.warning(
+            "Mail %s was not taken by the mail server (%s); retrying until %s.",
+            mail.pk,
+            mail.last_error,
+            mail.give_up_at.isoformat(timespec="minutes"),
+        )
+        _schedule(mail)
+        return 0
+
+
+def backoff(attempts):
+    """The wait after the `attempts`-th failed try: doubling, capped."""
+    first = _setting("MAIL_RETRY_FIRST_DELAY_SECONDS", 60)
+    longest = _setting("MAIL_RETRY_MAX_DELAY_SECONDS", 3600)
+    return datetime.timedelta(seconds=min(first * 2 ** (attempts - 1), longest))
+
+
+def retry(mail_id):
+    """Try a kept message again if it is due. Returns True when it went out."""
+    now = timezone.now()
+    claimed = OutgoingMail.objects.filter(
+        pk=mail_id, status=OutgoingMail.Status.RETRYING, next_attempt_at__lte=now
+    ).update(next_attempt_at=now + datetime.timedelta(seconds=CLAIM_SECONDS))
+    mail = OutgoingMail.objects.filter(pk=mail_id).first() if claimed else None
+    if mail is None:
+        return False
+    try:
+        _message(mail).send()
+    except DELIVERY_ERRORS as error:
+        _failed_again(mail, error)
+        return False
+    mail.delete()
+    logger.info("Mail %s sent after %d failed attempts.", mail_id, mail.attempts)
+    return True
+
+
+def retry_due():
+    """Every kept message that is due, for the cron command and queues that cannot defer."""
+    due = OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.RETRYING, next_attempt_at__lte=timezone.now()
+    ).values_list("pk", flat=True)
+    return sum(retry(pk) for pk in list(due))
+
+
+def resend(mail):
+    """Staff asked for a failed message to go out again: one new retry window from now."""
+    now = timezone.now()
+    mail.status = OutgoingMail.Status.RETRYING
+    mail.next_attempt_at = now
+    mail.give_up_at = now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24))
+    mail.save(update_fields=["status", "next_attempt_at", "give_up_at"])
+    retry_mail.enqueue(mail.pk)
+
+
+@task()
+def retry_mail(mail_id):
+    return retry(mail_id)
+
+
+def _failed_again(mail, error):
+    now = timezone.now()
+    mail.attempts += 1
+    mail.last_error = _describe(error)
+    if now >= mail.give_up_at:
+        mail.status = OutgoingMail.Status.FAILED
+        mail.save(update_fields=["attempts", "last_error", "status"])
+        logger.error(
+            "Mail %s to %d recipient(s) finally failed after %d attempts (%s); "
+            "coordinators can re-send it from the admin.",
+            mail.pk,
+            len(mail.recipients),
+            mail.attempts,
+            mail.last_error,
+        )
+        return
+    mail.next_attempt_at = min(now + backoff(mail.attempts), mail.give_up_at)
+    mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+    _schedule(mail)
+
+
+def _schedule(mail):
+    """Queue the retry for its time where the queue can wait (the database queue);
+    elsewhere `manage.py retry_mail` from cron picks it up."""
+    if default_task_backend.supports_defer:
+        retry_mail.using(run_after=mail.next_attempt_at).enqueue(mail.pk)
+
+
+def _message(mail):
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.body,
+        from_email=mail.from_email or None,
+        to=list(mail.recipients),
+        reply_to=list(mail.reply_to) or None,
+    )
+    if mail.html_body:
+        message.attach_alternative(mail.html_body, "text/html")
+    return message
+
+
+def _describe(error):
+    return f"{type(error).__name__}: {error}"[:500]
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)

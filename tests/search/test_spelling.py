@@ -1,0 +1,132 @@
+"""Spelling correction fixes only words no dictionary knows; valid words are never rewritten.
+
+The index is built from the sample knowledge base (240 Indonesian and 80 English answers)
+in memory, so the spell checker sees the real vocabulary without a database.
+"""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+from search import lexicon
+from search.answer_index import AnswerIndex, Doc
+from search.query import QueryBuilder
+from search.synonyms import SEED_SYNONYMS
+from search.text import words
+
+DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
+
+# Everyday Indonesian words, many of which the answers never use; close to words they do
+# use ("suka" ~ "buka", "kereta" ~ "kereta"?, "pasar" ~ "pajak"...).
+VALID_ID = """suka duka kereta bioskop cabai pasar harga tiket pesawat cuaca hujan banjir
+sepeda motor mobil makan minum tidur kerja gaji libur resep soto sate nasi ikan ayam sapi
+kambing sekolah kuliah kampus dosen guru murid dokter bidan perawat obat sakit demam
+batuk flu rumah kamar dapur atap pintu jendela lampu kabel listrik token pulsa kuota sinyal
+internet televisi radio koran berita artikel lagu musik konser film drama olahraga bola
+lari renang senam pantai gunung sungai danau hutan kebun sawah padi jagung kopi teh gula
+garam minyak beras telur susu roti kue toko warung kios pedagang pembeli penjual jual beli
+sewa kontrak kos tetangga teman saudara kakak adik ibu bapak nenek kakek cucu istri suami
+anak bayi remaja pemuda lansia kantor camat lurah polisi tentara hakim jaksa pengacara
+bank kredit tabungan pinjaman cicilan bunga hutang lunas tunai transfer dompet kartu
+surat amplop paket kirim terima ambil antar jemput jalan gang lorong simpang perempatan
+jembatan terminal stasiun bandara pelabuhan kapal perahu angkot bus truk ojek taksi
+bensin solar parkir macet ramai sepi besar kecil panjang pendek tinggi rendah cepat
+lambat baru lama murah mahal gratis bersih kotor rapi indah jelek baik buruk senang sedih
+marah takut malu bangga lelah bosan lapar haus dingin panas""".split()
+VALID_EN = """like train cinema chilli market price ticket weather rain flood bicycle car
+eat drink sleep work salary holiday recipe school college teacher doctor nurse medicine
+sick fever house kitchen roof door window lamp cable electricity internet news music
+concert football beach mountain river forest rice coffee tea sugar salt egg milk bread
+shop seller buyer rent neighbour friend mother father wife husband baby office police
+bank loan card letter parcel road bridge station airport ship bus truck taxi fuel
+parking cheap expensive free clean dirty happy sad angry""".split()
+
+
+def build_index(language):
+    name = "faq_id.jsonl" if language == "id" else "faq_en.jsonl"
+    docs, fields = [], []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for n, line in enumerate(handle):
+            row = json.loads(line)
+            docs.append(Doc(n, row["question"], "", row["id"], None, row["answer"]))
+            fields.append(
+                {
+                    "title": row["question"],
+                    "tags": " ".join(row["tags"]),
+                    "category": row["category"],
+                    "short_answer": "",
+                    "body": row["answer"],
+                }
+            )
+    return AnswerIndex(language, docs, fields)
+
+
+def seed_groups(language):
+    return [
+        [tuple(words(term)) for term in terms.split(",")]
+        for terms, code in SEED_SYNONYMS
+        if code == language
+    ]
+
+
+def builder_for(indexes, language):
+    return QueryBuilder(
+        spell_checker=indexes[language].spell_checker, synonym_groups=seed_groups(language)
+    )
+
+
+@pytest.fixture(scope="module")
+def indexes():
+    return {"id": build_index("id"), "en": build_index("en")}
+
+
+@pytest.fixture(autouse=True)
+def _dictionaries_installed():
+    lexicon.clear()
+    if not lexicon.is_available("id") or not lexicon.is_available("en"):
+        pytest.fail(
+            "hunspell-id and hunspell-en-us must be installed (make install does it): "
+            "without them search does no spelling correction at all"
+        )
+    yield
+    lexicon.clear()
+
+
+@pytest.mark.parametrize(("language", "valid"), [("id", VALID_ID), ("en", VALID_EN)])
+def test_valid_words_are_never_corrected(indexes, language, valid):
+    builder = builder_for(indexes, language)
+    rewritten = {}
+    for word in valid:
+        for query in (word, f"{word} rusak" if language == "id" else f"{word} broken"):
+            processed = builder.build(query, language)
+            if processed.corrected or any(c.corrected for c in processed.concepts):
+                rewritten[query] = processed.corrected
+    assert rewritten == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "meant"),
+    [
+        ("id", "akta kelahran", "akta kelahiran"),
+        ("id", "kartu keluaga hilang", "kartu keluarga hilang"),
+        ("id", "pembayran pbb", "pembayaran pbb"),
+        ("id", "pungutan lair", "pungutan liar"),
+        ("en", "reciept of payment", "receipt of payment"),
+    ],
+)
+def test_misspelt_words_are_still_corrected(indexes, language, typed, meant):
+    builder = builder_for(indexes, language)
+    assert builder.build(typed, language).corrected == meant
+
+
+def test_without_dictionaries_nothing_is_corrected(indexes, settings, tmp_path):
+    """Not even from the answers' own vocabulary: a guess without a lexicon breaks words."""
+    settings.SEARCH_DICTIONARY_DIR = str(tmp_path)
+    lexicon.clear()
+    builder = builder_for(indexes, "id")
+    processed = builder.build("akta kelahran", "id")
+    assert processed.corrected == ""
+    assert not any(c.corrected for c in processed.concepts)

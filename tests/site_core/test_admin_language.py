@@ -1,0 +1,279 @@
+"""The admin speaks Indonesian: the main screens an editor, a moderator and staff use show
+no English interface text, the demo workflow has an Indonesian name, and moderation mail to
+an Indonesian user is in Indonesian."""
+
+import re
+from html.parser import HTMLParser
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from wagtail.models import Page, Task, Workflow
+
+import pytest
+
+from site_core.models import HomePage, InformationPage
+
+pytestmark = pytest.mark.django_db
+
+# English interface text editors reported, and more found on the same screens. Each is
+# matched as a whole phrase, case-sensitively, in visible text and in accessible names.
+ENGLISH = [
+    "Show filters",
+    "Collapse all",
+    "More actions",
+    "Help",
+    "Translations",
+    "There is",
+    "There are",
+    "match your query",
+    "Download XLSX",
+    "Exploring",
+    "created in",
+    "Current page status",
+    "Privacy and access",
+    "Tasks",
+    "Task submitted by",
+    "Moderators approval",
+    "Workflows",
+    "Workflow tasks",
+    "Sort by",
+    "Select all",
+    "Bulk actions",
+    "Toggle sidebar",
+    "Toggle side panel",
+    "Side panels",
+    "Keyboard shortcuts",
+    "Page type",
+    "Edited by",
+    "Date updated",
+    "Owner",
+    "Request changes",
+    "Approve with comment",
+    "Checks",
+    "Comments",
+    "Site history",
+    "Aging pages",
+    "Locked pages",
+    "Page types usage",
+    "Filter by",
+    "Search terms",
+    "Visible to all",
+    "In Moderation",
+    "View details",
+    "See full history",
+    "Set publishing schedule",
+    "Editor Guide",
+    "Pagination",
+    "Published",
+    "Locale",
+    "Workflow history",
+    "Requested by",
+    "Your pages and snippets in a workflow",
+    "Last published",
+    "Compare",
+    "selected",
+    "Save changes",
+]
+PASSWORD = "demo-password-123"
+
+
+class InterfaceText(HTMLParser):
+    """What a person sees or a screen reader says: text outside scripts and styles, and the
+    attributes that name or describe controls."""
+
+    NAMING_ATTRIBUTES = {
+        "aria-label",
+        "title",
+        "placeholder",
+        "alt",
+        "value",
+        "data-w-progress-label-value",
+    }
+
+    def __init__(self):
+        super().__init__()
+        self.parts = []
+        self.hidden_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.hidden_depth += 1
+        for name, value in attrs:
+            if name in self.NAMING_ATTRIBUTES and value and not self.is_form_data(tag, attrs):
+                self.parts.append(value)
+
+    @staticmethod
+    def is_form_data(tag, attrs):
+        """An input's value is data the user typed, except on buttons."""
+        kind = dict(attrs).get("type", "")
+        return tag in ("input", "option", "textarea") and kind not in ("submit", "button")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.hidden_depth:
+            self.hidden_depth -= 1
+
+    def handle_data(self, data):
+        if not self.hidden_depth and data.strip():
+            self.parts.append(data.strip())
+
+    @classmethod
+    def of(cls, html):
+        parser = cls()
+        parser.feed(html)
+        return "\n".join(parser.parts)
+
+
+def english_on(html):
+    text = InterfaceText.of(html)
+    return sorted(
+        phrase for phrase in ENGLISH if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)
+    )
+
+
+@pytest.fixture
+def site_demo(db, monkeypatch, settings):
+    """The site's own demo pages, accounts and workflow (fast: no other app's content)."""
+    settings.DEMO_CONTENT_COMMANDS = []
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", PASSWORD)
+    call_command("load_demo")
+
+
+@pytest.fixture
+def demo(db, monkeypatch):
+    """The whole demo, with reports and outreach records to list."""
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", PASSWORD)
+    call_command("load_demo")
+
+
+def logged_in(username):
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def test_the_demo_workflow_and_its_task_have_indonesian_names(site_demo):
+    home = HomePage.objects.get(locale__language_code="id")
+    workflow = home.get_workflow()
+    assert workflow.name == "Persetujuan publikasi"
+    assert [task.name for task in workflow.tasks] == ["Tinjauan moderator"]
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
+
+
+def test_main_admin_screens_show_no_english_interface_text(demo):
+    editor = logged_in("editor")
+    moderator = logged_in("moderator")
+    staff = logged_in("admin")
+    home = HomePage.objects.get(locale__language_code="id")
+    page = InformationPage.objects.filter(locale__language_code="id").order_by("path").first()
+    editor_user = get_user_model().objects.get(username="editor")
+    page.save_revision(user=editor_user)
+    workflow_state = page.get_workflow().start(page, editor_user)
+    assert workflow_state.current_task_state is not None
+
+    screens = {
+        "dashboard (editor)": (editor, reverse("wagtailadmin_home")),
+        "dashboard (moderator)": (moderator, reverse("wagtailadmin_home")),
+        "page explorer": (editor, reverse("wagtailadmin_explore", args=[home.pk])),
+        "page edit view": (editor, reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        "page edit view (moderator)": (
+            moderator,
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        ),
+        "new page form": (
+            editor,
+            reverse("wagtailadmin_pages:add", args=["site_core", "informationpage", home.pk]),
+        ),
+        "page search with matches": (editor, reverse("wagtailadmin_pages:search") + "?q=lapor"),
+        "page history": (editor, reverse("wagtailadmin_pages:history", args=[page.pk])),
+        "workflow history": (
+            editor,
+            reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+        ),
+        "workflows": (staff, reverse("wagtailadmin_workflows:index")),
+        "workflow edit": (
+            staff,
+            reverse("wagtailadmin_workflows:edit", args=[page.get_workflow().pk]),
+        ),
+        "workflow tasks": (staff, reverse("wagtailadmin_workflows:task_index")),
+        "workflow report": (moderator, reverse("wagtailadmin_reports:workflow")),
+        "workflow tasks report": (moderator, reverse("wagtailadmin_reports:workflow_tasks")),
+        "site history report": (moderator, reverse("wagtailadmin_reports:site_history")),
+        "aging pages report": (moderator, reverse("wagtailadmin_reports:aging_pages")),
+        "locked pages report": (moderator, reverse("wagtailadmin_reports:locked_pages")),
+        "page types usage report": (staff, reverse("wagtailadmin_reports:page_types_usage")),
+        "complaint reports with search": (
+            staff,
+            reverse("complaint_reports:index") + "?q=jalan",
+        ),
+        "complaint reports, nothing found": (
+            staff,
+            reverse("complaint_reports:index") + "?q=tidakadasamasekali",
+        ),
+        "registrations with filters": (
+            staff,
+            reverse("wagtailsnippets_outreach_registration:list") + "?status=confirmed",
+        ),
+        "school requests with filters": (
+            staff,
+            reverse("wagtailsnippets_outreach_schoolsessionrequest:list") + "?status=new",
+        ),
+        "account settings": (editor, reverse("wagtailadmin_account")),
+    }
+    found = {}
+    for name, (client, url) in screens.items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name}: {url} answered {response.status_code}"
+        english = english_on(response.content.decode())
+        if english:
+            found[name] = english
+    assert found == {}
+
+
+def test_moderation_mail_to_an_indonesian_user_is_in_indonesian(site_demo, settings):
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+    users = get_user_model().objects
+    editor, moderator = users.get(username="editor"), users.get(username="moderator")
+    for user in (editor, moderator):
+        user.email = f"{user.username}@example.org"
+        user.save()
+    page = InformationPage.objects.filter(locale__language_code="id").order_by("path").last()
+    page.save_revision(user=editor)
+    mail.outbox.clear()
+    state = page.get_workflow().start(page, editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject", comment="Perbaiki judul")
+    state.refresh_from_db()
+    state.resume(editor)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+
+    to_moderator = [m for m in mail.outbox if m.to == [moderator.email]]
+    to_editor = [m for m in mail.outbox if m.to == [editor.email]]
+    assert to_moderator and to_editor
+    for message in mail.outbox:
+        text = f"{message.subject}\n{message.body}"
+        english = [
+            w
+            for w in (
+                "The page",
+                "has been",
+                "submitted",
+                "approved",
+                "rejected",
+                "Hello",
+                "You can",
+            )
+            if w in text
+        ]
+        assert not english, f"{message.subject!r} has English: {english}"
+    assert to_moderator[0].subject == (
+        f'Halaman "{page.title}" diajukan untuk disetujui pada tahap moderasi "Tinjauan moderator"'
+    )
+    assert any("ditolak" in m.subject for m in to_editor)
+    assert any("disetujui" in m.subject for m in to_editor)
+    assert Page.objects.get(pk=page.pk).live
