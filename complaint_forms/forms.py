@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.localized_urls import name_fields_as_query
 from site_core.text import reject_invisible_only
 from site_core.uploads import check_size, clean_upload
 
@@ -423,7 +424,14 @@ class OfflineReportForm(AttachmentsMixin, ReportFields):
 
 
 class LookupForm(forms.Form):
-    kode = forms.CharField(label=_("Tracking code"), max_length=20)
+    """The tracking-code look-up (a GET form): its field is named as the tracking page's
+    query parameter in the active language (?kode= in Indonesian, ?code= in English)."""
+
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_fields_as_query(self)
 
 
 class ReplyForm(forms.Form):

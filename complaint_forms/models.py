@@ -6,15 +6,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site, TranslatableMixin
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES
 from site_core.blocks import BaseStreamBlock
+from site_core.localized_urls import LocalizedRoutesMixin
 from site_core.models import BasePage
 
 from .codes import generate_tracking_code
@@ -465,7 +467,7 @@ class ComplaintSettings(BaseSiteSetting):
         return cls.for_site(site)
 
 
-class ReportPage(RoutablePageMixin, BasePage):
+class ReportPage(LocalizedRoutesMixin, BasePage):
     """The standalone report form, with the confirmation and tracking pages as routes."""
 
     introduction = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -501,10 +503,10 @@ class ReportPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(report_form_context(request))
         if self.url:  # a new report page in the editor's preview has no address yet
-            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+            context["tracking_page_url"] = self.subpage_url("tracking")
         return self.render(request, context_overrides=context)
 
-    @path("konsultasi/", name="consultation")
+    @path(pgettext_lazy("URL", "ask/"), name="consultation")
     def consultation_view(self, request):
         """The form set to a consultation question: where search sends citizens whose
         question the knowledge base does not answer yet."""
@@ -515,18 +517,18 @@ class ReportPage(RoutablePageMixin, BasePage):
         question = request.GET.get("q", "").strip()[:150]
         context.update(report_form_context(request, kind=Kind.CONSULTATION, title=question))
         if self.url:  # a new report page in the editor's preview has no address yet
-            context["tracking_page_url"] = self.url + self.reverse_subpage("tracking")
+            context["tracking_page_url"] = self.subpage_url("tracking")
         context["page_heading"] = _("Ask a question")
         context["form_heading"] = _("Your question")
         return self.render(request, context_overrides=context)
 
-    @path("terkirim/<str:code>/", name="confirmation")
+    @path(pgettext_lazy("URL", "sent/<str:code>/"), name="confirmation")
     def confirmation_view(self, request, code):
         from .views import confirmation_response
 
         return confirmation_response(request, code, page=self)
 
-    @path("lacak/", name="tracking")
+    @path(pgettext_lazy("URL", "track/"), name="tracking")
     def tracking_view(self, request):
         from .views import tracking_response
 

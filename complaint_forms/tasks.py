@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from site_core.links import page_absolute_url, reverse_absolute
+from site_core.localized_urls import query_name
 from site_core.mail import deliver
 
 
@@ -28,7 +29,8 @@ def _tracking_url(report):
     if page is None:
         return ""
     tracking = page_absolute_url(page, page.reverse_subpage("tracking"))
-    return f"{tracking}?{urlencode({'kode': report.tracking_code})}"
+    code = query_name("code", page.locale.language_code)  # ?kode= or ?code=
+    return f"{tracking}?{urlencode({code: report.tracking_code})}"
 
 
 def _admin_url(report):

@@ -23,6 +23,7 @@ from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
 
 from site_core import outages
+from site_core.localized_urls import query_name, query_value
 
 from . import workflow
 from .codes import normalise_tracking_code
@@ -72,17 +73,17 @@ def report_form_context(
 def confirmation_url(report):
     page = ReportPage.for_active_locale()
     if page is not None:
-        return page.url + page.reverse_subpage("confirmation", args=[report.tracking_code])
+        return page.subpage_url("confirmation", args=[report.tracking_code])
     return reverse("complaint_forms:confirmation", args=[report.tracking_code])
 
 
 def tracking_url(code=""):
     page = ReportPage.for_active_locale()
     if page is not None:
-        url = page.url + page.reverse_subpage("tracking")
+        url = page.subpage_url("tracking")
     else:
         url = reverse("complaint_forms:tracking")
-    return f"{url}?{urlencode({'kode': code})}" if code else url
+    return f"{url}?{urlencode({query_name('code'): code})}" if code else url
 
 
 def _rerender(request, form, status, notice=""):
@@ -107,7 +108,7 @@ def ask_a_question(request):
     page = ReportPage.for_active_locale()
     if page is None:
         raise Http404
-    url = page.url + page.reverse_subpage("consultation")
+    url = page.subpage_url("consultation")
     question = request.GET.get("q", "").strip()[:150]
     return HttpResponseRedirect(f"{url}?{urlencode({'q': question})}" if question else url)
 
@@ -256,18 +257,17 @@ def _tracking_response(request, page):
     context = {"page": page, "robots_noindex": True}
     if request.method == "POST":
         return _citizen_action(request, page, context)
-    lookup = LookupForm(request.GET or None)
-    context["lookup_form"] = lookup
-    if request.GET.get("kode"):
+    code = query_value(request.GET, "code")
+    context["lookup_form"] = LookupForm({query_name("code"): code} if request.GET else None)
+    if code:
         if _lookup_limited(request):
             context["notice"] = _("Too many look-ups from your connection. Please wait a while.")
             return render(request, "complaint_forms/tracking.html", context, status=429)
-        code = normalise_tracking_code(request.GET["kode"])
-        report = _public_report(code)
+        report = _public_report(normalise_tracking_code(code))
         if report is None:
             context["not_found"] = True
             return render(request, "complaint_forms/tracking.html", context, status=404)
-        context.update(_report_context(report, request.GET.get("selesai", "")))
+        context.update(_report_context(report, query_value(request.GET, "done")))
     return render(request, "complaint_forms/tracking.html", context)
 
 
@@ -333,9 +333,9 @@ def _citizen_action(request, page, context):
         except workflow.TransitionNotAllowed:
             pass
         else:
-            url = tracking_url(report.tracking_code) + "&" + urlencode({"selesai": action})
+            url = tracking_url(report.tracking_code) + "&" + urlencode({query_name("done"): action})
             return HttpResponseRedirect(url)
-    context["lookup_form"] = LookupForm(initial={"kode": report.tracking_code})
+    context["lookup_form"] = LookupForm(initial={query_name("code"): report.tracking_code})
     context.update(_report_context(report, forms={action: form}))
     return render(request, "complaint_forms/tracking.html", context, status=400)
 

@@ -205,7 +205,7 @@ class AssistedReportingBlock(blocks.StructBlock):
         if isinstance(page, EventPage):
             page = page.get_parent().specific
         if isinstance(page, ProgramPage):
-            context["form_url"] = page.url + page.reverse_subpage("assisted_reporting")
+            context["form_url"] = page.subpage_url("assisted_reporting")
         return context
 
 

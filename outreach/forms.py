@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.localized_urls import name_fields_as_query
 from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
@@ -470,3 +471,7 @@ class VerifyForm(forms.Form):
     code = forms.CharField(
         label=_("Certificate code"), max_length=20, help_text=_("For example LPR-ABCD2345EF.")
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name_fields_as_query(self)  # ?kode= in Indonesian, ?code= in English

@@ -15,11 +15,11 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from complaint_forms.hosting import ReportFormHostMixin
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.localized_urls import LocalizedRoutesMixin, counterpart_value
 from site_core.models import BasePage
 
 from .blocks import OutreachStreamBlock, ResourcesStreamBlock
@@ -130,7 +131,7 @@ class SpecificChildRouteMixin:
         return child
 
 
-class ProgramIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
+class ProgramIndexPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
     """The list of programs, with the events listing and the all-events calendar feed."""
 
     introduction = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -153,25 +154,28 @@ class ProgramIndexPage(SpecificChildRouteMixin, RoutablePageMixin, BasePage):
     def programs(self):
         return ProgramPage.objects.child_of(self).live().public().order_by("path")
 
+    def counterpart_query(self, query, target):
+        return counterpart_value(query, "program", ProgramPage, self, target)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = self.programs()
         return context
 
-    @path("events/", name="events")
+    @path(pgettext_lazy("URL", "events/"), name="events")
     def events_view(self, request):
         from .views import event_listing
 
         return event_listing(request, self)
 
-    @path("verify/", name="verify_certificate")
+    @path(pgettext_lazy("URL", "verify/"), name="verify_certificate")
     def verify_view(self, request):
         from .views import verify_certificate
 
         return verify_certificate(request, self)
 
 
-class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, RoutablePageMixin, BasePage):
+class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
     kind = models.CharField(_("program kind"), max_length=20, choices=ProgramKind.choices)
     introduction = models.TextField(_("introduction"), max_length=600)
     aims = RichTextField(_("aims"), features=TEXT_FEATURES, blank=True)
@@ -293,25 +297,25 @@ class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, RoutablePageMixi
             context["ambassadors"] = AmbassadorApplication.public_profiles(source)
         return context
 
-    @path("request-session/", name="school_request")
+    @path(pgettext_lazy("URL", "request-session/"), name="school_request")
     def school_request_view(self, request):
         from .views import school_request
 
         return school_request(request, self)
 
-    @path("apply/", name="ambassador_apply")
+    @path(pgettext_lazy("URL", "apply/"), name="ambassador_apply")
     def ambassador_apply_view(self, request):
         from .views import ambassador_apply
 
         return ambassador_apply(request, self)
 
-    @path("assisted-reporting/", name="assisted_reporting")
+    @path(pgettext_lazy("URL", "assisted-reporting/"), name="assisted_reporting")
     def assisted_reporting_view(self, request):
         from .views import assisted_reporting
 
         return assisted_reporting(request, self)
 
-    @re_path(r"^thanks/(?P<what>[a-z-]+)/$", name="thanks")
+    @re_path(pgettext_lazy("URL", r"^thanks/(?P<what>[a-z-]+)/$"), name="thanks")
     def thanks_view(self, request, what):
         from .views import program_thanks
 
@@ -361,7 +365,7 @@ class EventPageQuerySet(OutreachPageQuerySet):
 EventPageManager = PageManager.from_queryset(EventPageQuerySet)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(LocalizedRoutesMixin, BasePage):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     description = models.TextField(_("description"), max_length=1000)
@@ -487,7 +491,7 @@ class EventPage(RoutablePageMixin, BasePage):
         context["program"] = self.get_parent()
         return context
 
-    @path("register/", name="register")
+    @path(pgettext_lazy("URL", "register/"), name="register")
     def register_view(self, request):
         from .views import event_register
 

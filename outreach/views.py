@@ -13,6 +13,8 @@ from django.views.decorators.http import require_http_methods
 
 from django_ratelimit.core import is_ratelimited
 
+from site_core.localized_urls import query_name
+
 from . import ambassadors, certificates, registrations, schools
 from .forms import (
     ActivityForm,
@@ -202,15 +204,17 @@ def certificate(request, token):
 
 def verify_certificate(request, index_page):
     form = VerifyForm(request.GET or None)
-    result = None
+    result = event = None
     checked = False
     if form.is_valid():
         checked = True
-        result = registrations.verify_certificate(form.cleaned_data["code"])
+        result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
+    if result is not None:  # the event as this page's language names it
+        event = result.event.get_translation_or_none(index_page.locale_id) or result.event
     response = TemplateResponse(
         request,
         "outreach/verify.html",
-        {"page": index_page, "form": form, "result": result, "checked": checked},
+        {"page": index_page, "form": form, "result": result, "event": event, "checked": checked},
     )
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -230,9 +234,7 @@ def school_request(request, program):
             session_request.language = translation.get_language() or settings.LANGUAGE_CODE
             session_request.save()
             schools.received(session_request)
-            return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "school"})
-            )
+            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "school"}))
     return TemplateResponse(
         request,
         "outreach/form_page.html",
@@ -262,7 +264,7 @@ def ambassador_apply(request, program):
             application.save()
             ambassadors.received(application)
             return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "application"})
+                program.subpage_url("thanks", kwargs={"what": "application"})
             )
     source = program.canonical()
     return TemplateResponse(
@@ -292,9 +294,7 @@ def assisted_reporting(request, program):
             assisted.program = program.canonical()
             assisted.consent_at = timezone.now()
             assisted.save()
-            return HttpResponseRedirect(
-                program.url + program.reverse_subpage("thanks", kwargs={"what": "assisted"})
-            )
+            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "assisted"}))
     return TemplateResponse(
         request,
         "outreach/form_page.html",

@@ -6,15 +6,18 @@ revisions work as for every other page. Search itself lives in `search.services`
 
 import html
 import re
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,6 +25,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
 
 from .blocks import AnswerStreamBlock
@@ -89,6 +93,10 @@ class KnowledgeBaseIndexPage(BasePage):
     def categories(self):
         return AnswerCategory.objects.filter(locale_id=self.locale_id).order_by("name")
 
+    def counterpart_query(self, query, target):
+        """The language switch keeps the category filter (its slug differs per language)."""
+        return counterpart_value(query, "category", AnswerCategory, self, target, field="slug")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = list(self.categories())
@@ -102,7 +110,31 @@ class KnowledgeBaseIndexPage(BasePage):
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
         context.update(categories=categories, selected_category=selected, answers=page_obj)
+        context["only_in_source"] = self.answers_only_in_source_language(selected)
         return context
+
+    def answers_only_in_source_language(self, category=None):
+        """On a translated index: how many answers exist only in the default language, and
+        where to read them (that language's index, same category). None on the source."""
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return None  # served in the default language: nothing is missing
+        source = self.get_translation_or_none(Locale.get_default())
+        if source is None:
+            return None
+        translated = AnswerPage.objects.live().filter(locale_id=self.locale_id)
+        answers = AnswerPage.objects.child_of(source).live().public()
+        answers = answers.exclude(translation_key__in=translated.values("translation_key"))
+        url = source.url
+        if category is not None:
+            source_category = category.get_translation_or_none(source.locale_id)
+            if source_category is None:
+                return None
+            answers = answers.filter(category=source_category)
+            url = f"{url}?{urlencode({'category': source_category.slug})}"
+        count = answers.count()
+        if not count:
+            return None
+        return {"count": count, "url": url, "language": source.locale.language_code}
 
 
 class AnswerPageTag(TaggedItemBase):

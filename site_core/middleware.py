@@ -3,6 +3,8 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from .localized_urls import other_language_redirect
+
 ADMIN_PREFIX = "/admin/"
 # Areas outside i18n_patterns whose 404s are answered as they are (Wagtail's catch-all page
 # route would otherwise turn them into a redirect to /id/...).
@@ -33,6 +35,20 @@ class AdminLanguageMiddleware:
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)
+
+
+class OtherLanguageRedirectMiddleware:
+    """A path written in another language's words (`/en/laporan/lacak/`, an old link in
+    sent mail) answers 301 (308 for a form) to this language's words instead of 404."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404:
+            return other_language_redirect(request) or response
+        return response
 
 
 class PreviewFramingMiddleware:

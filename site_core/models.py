@@ -258,6 +258,15 @@ class NewsIndexPage(BasePage):
             .order_by("-date", "-pk")
         )
 
+    def counterpart_query(self, query, target):
+        """Tags belong to one language's articles: keep the filter only where the other
+        language's news uses the same tag."""
+        query = query.copy()
+        tag = query.get("tag")
+        if tag and not NewsArticleTag.tags_for_index(target).filter(slug=tag).exists():
+            query.pop("tag")
+        return query
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
@@ -346,12 +355,27 @@ class NewsArticlePage(BasePage):
 
 
 class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model):
-    """The footer's words, one per language, edited as a snippet."""
+    """The footer's words, one per language, edited as a snippet and translated with
+    wagtail-localize: whatever is written in words (the organisation's name, opening hours)
+    lives here; numbers and addresses that read the same in every language stay in
+    `ContactSettings`."""
 
-    body = RichTextField(_("footer text"), features=["bold", "italic", "link"])
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown above the contact details, e.g. Pemerintah Kota Banjarbaru."),
+    )
+    opening_hours = models.CharField(
+        _("opening hours"),
+        max_length=160,
+        blank=True,
+        help_text=_("For example Senin-Jumat 08.00-16.00 WITA."),
+    )
+    body = RichTextField(_("footer text"), features=["bold", "italic", "link"], blank=True)
     revisions = GenericRelation("wagtailcore.Revision", related_query_name="footertext")
 
-    panels = [FieldPanel("body")]
+    panels = [FieldPanel("organisation"), FieldPanel("opening_hours"), FieldPanel("body")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")
@@ -368,15 +392,11 @@ class FooterText(TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableM
 class ContactSettings(BaseSiteSetting):
     """Contact details and social links shown in the header, footer and contact pages."""
 
-    organisation = models.CharField(
-        _("organisation"), max_length=200, default="Pemerintah Kota Banjarbaru"
-    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
     sms = models.CharField(_("SMS"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
     address = models.TextField(_("address"), max_length=400, blank=True)
-    opening_hours = models.CharField(_("opening hours"), max_length=160, blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
@@ -387,13 +407,11 @@ class ContactSettings(BaseSiteSetting):
         [
             ObjectList(
                 [
-                    FieldPanel("organisation"),
                     FieldPanel("phone"),
                     FieldPanel("whatsapp"),
                     FieldPanel("sms"),
                     FieldPanel("email"),
                     FieldPanel("address"),
-                    FieldPanel("opening_hours"),
                 ],
                 heading=_("Contact"),
             ),

@@ -5,6 +5,7 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
@@ -13,14 +14,18 @@ from django.views.decorators.http import require_GET, require_POST
 from . import health, outages, preferences
 
 
+def _in_language(url_name, language):
+    with translation.override(language):
+        return reverse(url_name)
+
+
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /id/search/",
-        "Disallow: /en/search/",
+        *(f"Disallow: {_in_language('search', code)}" for code, _name in settings.LANGUAGES),
         "Disallow: /api/",
         "Disallow: /preferences/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

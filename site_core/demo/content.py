@@ -11,13 +11,11 @@ import datetime
 # the others are placeholders an operator replaces in the site settings. Social links stay
 # empty: the footer hides what is not set rather than link to a bare platform.
 CONTACT = {
-    "organisation": "Pemerintah Kota Banjarbaru",
     "phone": "0511 477 0000",
     "whatsapp": "0811 5000 1234",
     "sms": "1708",
     "email": "lapor@banjarbarukota.go.id",
     "address": "Jl. Pangeran Suriansyah No. 5, Banjarbaru, Kalimantan Selatan",
-    "opening_hours": "Senin-Jumat 08.00-16.00 WITA",
     "instagram_url": "",
     "facebook_url": "",
     "youtube_url": "",
@@ -344,6 +342,7 @@ NEWS_ARTICLES = [
             "pengaduan pelayanan publik tingkat nasional tahun 2022."
         ),
         "tags": ["penghargaan", "sp4n-lapor"],
+        "tags_en": ["award", "sp4n-lapor"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(
@@ -391,6 +390,7 @@ NEWS_ARTICLES = [
         "date": datetime.date(2026, 9, 3),
         "summary": "Tim LAPOR! mengunjungi sekolah menengah untuk mengenalkan cara melapor yang aman.",
         "tags": ["pelajar", "sosialisasi"],
+        "tags_en": ["students", "outreach"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(
@@ -418,6 +418,7 @@ NEWS_ARTICLES = [
         "date": datetime.date(2026, 11, 20),
         "summary": "Portal baru dapat dipakai di ponsel sederhana, dengan pembaca layar, dan tanpa JavaScript.",
         "tags": ["aksesibilitas", "sp4n-lapor"],
+        "tags_en": ["accessibility", "sp4n-lapor"],
         "source_name": "Diskominfo Kota Banjarbaru",
         "body": [
             rich(
@@ -441,11 +442,20 @@ NEWS_ARTICLES = [
     },
 ]
 
+# The footer's words per language (numbers and the address are in CONTACT).
 FOOTER = {
-    "id": "<p>LAPOR! Banjarbaru dikelola oleh Dinas Komunikasi dan Informatika Kota Banjarbaru "
-    "sebagai bagian dari SP4N-LAPOR!. Untuk keadaan darurat hubungi 112.</p>",
-    "en": "<p>LAPOR! Banjarbaru is run by the Banjarbaru City Communication and Informatics "
-    "Office as part of SP4N-LAPOR!. In an emergency call 112.</p>",
+    "id": {
+        "organisation": "Pemerintah Kota Banjarbaru",
+        "opening_hours": "Senin-Jumat 08.00-16.00 WITA",
+        "body": "<p>LAPOR! Banjarbaru dikelola oleh Dinas Komunikasi dan Informatika Kota "
+        "Banjarbaru sebagai bagian dari SP4N-LAPOR!. Untuk keadaan darurat hubungi 112.</p>",
+    },
+    "en": {
+        "organisation": "Banjarbaru City Government",
+        "opening_hours": "Monday to Friday, 08:00-16:00 WITA",
+        "body": "<p>LAPOR! Banjarbaru is run by the Banjarbaru City Communication and "
+        "Informatics Office as part of SP4N-LAPOR!. In an emergency call 112.</p>",
+    },
 }
 
 

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "site_core.middleware.LocaleMiddleware",
     "site_core.middleware.AdminLanguageMiddleware",
+    "site_core.middleware.OtherLanguageRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -329,8 +330,10 @@ DEMO_CONTENT_COMMANDS = []
 # Secrets in URLs that access logs must not keep (site_core.access_log): the path segment
 # after these names (tickets, cancel and activity links, report confirmations) and the
 # values of these query parameters (the tracking page's ?kode=).
-LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim"]
-LOG_MASKED_QUERY_PARAMS = ["kode", "token"]
+# The confirmation segment and the tracking-code parameter in every language (routes are
+# translated: site_core/localized_urls.py).
+LOG_MASKED_PATH_SEGMENTS = ["ticket", "school-request", "ambassador", "terkirim", "sent"]
+LOG_MASKED_QUERY_PARAMS = ["kode", "code", "token"]
 
 # Personal-data retention (UU PDP 27/2022), in days after each record's reference date;
 # `manage.py purge_personal_data` (daily) runs every app's purge listed in

@@ -8,6 +8,11 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from site_core import frame
+from site_core.localized_urls import (
+    translate_query,
+    view_url_in,
+    with_query,
+)
 from site_core.models import ContactSettings, FooterText, NavigationSettings
 
 register = template.Library()
@@ -20,8 +25,10 @@ def _current_page(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language; a page links to its own translation when one is live, and
-    otherwise to that language's home page. Non-page views swap the URL prefix."""
+    """One link per language to the counterpart of what is shown: the page's translation,
+    on the same route with the same arguments and filters for a routable page, or the same
+    view for a non-page view. A page without a live translation links to that language's
+    home page (`has_translation` is then False)."""
     request = context["request"]
     active = translation.get_language()
     page = _current_page(context)
@@ -32,7 +39,7 @@ def language_links(context):
     translations = {}
     if page is not None and page.pk:
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+            translations[translated.locale.language_code] = translated.specific_deferred
     homes = {}
     if page is not None and len(translations) < len(settings.LANGUAGES):
         site = Site.find_for_request(request)
@@ -43,11 +50,10 @@ def language_links(context):
                 homes[home.locale.language_code] = home
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or homes.get(code)
         if page is not None:
-            url = target.get_url(request) if target else f"/{code}/"
+            url = _page_url_in(request, page, translations.get(code), homes.get(code), code)
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = view_url_in(request, code) or translate_url(request.get_full_path(), code)
         links.append(
             {
                 "code": code,
@@ -59,6 +65,21 @@ def language_links(context):
         )
     request._language_links = (memo_key, links)
     return links
+
+
+def _page_url_in(request, page, target, home, language):
+    if target is None:
+        return home.get_url(request) if home else f"/{language}/"
+    # Page numbers differ between languages (not every page is translated): start at one.
+    query = request.GET.copy()
+    query.pop("page", None)
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and getattr(request, "routable_page_id", None) == page.pk:
+        return page.route_in(target, match, query, request)
+    counterpart_query = getattr(page, "counterpart_query", None)
+    if counterpart_query is not None:
+        query = counterpart_query(query, target)
+    return with_query(target.get_url(request), translate_query(query, language))
 
 
 @register.simple_tag(takes_context=True)
@@ -76,11 +97,12 @@ def navigation(context, menu="main"):
 
 @register.simple_tag(takes_context=True)
 def footer_text(context):
+    """The footer's words in the active language (organisation, opening hours, text)."""
     site = Site.find_for_request(context["request"])
 
     def build(locale):
         footer = FooterText.objects.filter(locale=locale, live=True).first()
-        return footer.body if footer else ""
+        return footer or FooterText(locale=locale)
 
     return frame.cached("footer-text", site, build)
 

@@ -24,7 +24,7 @@ pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "100"))
 EXTRA_URLS = {
-    "search_id": "/id/search/?q=ktp+hilang",
+    "search_id": "/id/cari/?q=ktp+hilang",
     "search_en": "/en/search/?q=lost+id+card",
     "not_found": "/id/tidak-ada/",
 }

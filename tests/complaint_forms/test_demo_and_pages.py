@@ -46,7 +46,8 @@ def test_demo_loader_builds_pages_and_reports_and_is_idempotent(client, demo):
     client.defaults["HTTP_HOST"] = "localhost"
     assert client.get("/id/lapor/").status_code == 200
     assert client.get("/en/report/").status_code == 200
-    assert client.get("/en/report/lacak/").status_code == 200
+    assert client.get("/en/report/track/").status_code == 200
+    assert client.get("/id/lapor/lacak/").status_code == 200
     ranking = client.get("/id/unit-kerja-teresponsif/").content.decode()
     assert "Dinas Lingkungan Hidup" in ranking
 

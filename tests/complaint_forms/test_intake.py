@@ -60,7 +60,7 @@ def test_english_submission_redirects_to_the_english_confirmation(
     client, report_page, home_en, valid_post, locales
 ):
     report_page.copy_for_translation(locales["en"]).save_revision().publish()
-    response = client.post("/en/laporan/kirim/", valid_post())
+    response = client.post("/en/reports/submit/", valid_post())
     report = Report.objects.get()
     assert report.language == "en"
     assert response["Location"].startswith("/en/")

@@ -82,11 +82,11 @@ def main_routes():
         "/id/lapor/konsultasi/",
         f"/id/lapor/terkirim/{code}/",
         f"/id/lapor/lacak/?kode={code}",
-        "/id/search/?q=ktp",
+        "/id/cari/?q=ktp",
         "/id/program/lapor-peduli-gender/",
         "/id/program/lapor-goes-to-school/request-session/",
         "/id/program/duta-lapor/apply/",
-        "/id/program/lapor-peduli-difabel/assisted-reporting/",
+        "/id/program/lapor-peduli-difabel/pendampingan-melapor/",
         "/id/halaman-yang-tidak-ada/",
     ]
 
@@ -95,7 +95,7 @@ MAIN_SCREENS = {
     "/id/": "home",
     "/id/lapor/": "report",
     "/id/lapor/lacak/": "tracking",
-    "/id/search/": "search",
+    "/id/cari/": "search",
     "/id/program/lapor-peduli-gender/": "gender-campaign",
     "/id/unit-kerja-teresponsif/": "ranking",
 }

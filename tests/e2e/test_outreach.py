@@ -95,7 +95,7 @@ def test_a_school_requests_a_session(page, live_server, programs):
 
 
 def test_bad_school_request_shows_linked_errors(page, live_server, programs, axe):
-    page.goto(live_server.url + programs["school"].url + "request-session/")
+    page.goto(live_server.url + programs["school"].subpage_url("school_request"))
     page.get_by_label(t("NPSN")).fill("123")
     page.get_by_role("button", name=t("Send the request")).click()
     npsn = page.get_by_label(t("NPSN"))
@@ -152,8 +152,8 @@ def test_outreach_pages_have_no_serious_axe_violations(page, live_server, progra
         "school": programs["school"].url,
         "gender": programs["gender"].url,
         "event": programs["event"].url,
-        "register": programs["event"].url + "register/",
-        "listing": programs["index"].url + "events/",
+        "register": programs["event"].subpage_url("register"),
+        "listing": programs["index"].subpage_url("events"),
     }
     page.goto(live_server.url + urls[name])
     assert axe(page) == []

@@ -40,7 +40,7 @@ def answers(home, locales):
 
 
 def test_search_as_you_type_with_keyboard(page, live_server, answers):
-    page.goto(f"{live_server.url}/id/search/")
+    page.goto(f"{live_server.url}/id/cari/")
     with translation.override("id"):
         label = translation.gettext("What are you looking for?")
     box = page.get_by_role("combobox", name=label)
@@ -58,7 +58,7 @@ def test_search_as_you_type_with_keyboard(page, live_server, answers):
 
 
 def test_escape_closes_the_suggestions(page, live_server, answers):
-    page.goto(f"{live_server.url}/id/search/")
+    page.goto(f"{live_server.url}/id/cari/")
     box = page.locator("#search-q")
     box.click()
     page.keyboard.type("ktp", delay=30)
@@ -68,10 +68,10 @@ def test_escape_closes_the_suggestions(page, live_server, answers):
 
 
 def test_result_page_marks_matches_and_passes_axe(page, live_server, answers, axe):
-    page.goto(f"{live_server.url}/id/search/")
+    page.goto(f"{live_server.url}/id/cari/")
     page.locator("#search-q").fill("ktp hilang")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/id/search/?q=ktp+hilang")
+    page.wait_for_url("**/id/cari/?q=ktp+hilang")
     first = page.locator(".search-hit").first
     assert answers["kb-002"].title.split()[0] in first.inner_text()
     assert first.locator("mark").count() >= 1
@@ -79,7 +79,7 @@ def test_result_page_marks_matches_and_passes_axe(page, live_server, answers, ax
 
 
 def test_empty_result_and_answer_page_pass_axe(page, live_server, answers, axe):
-    page.goto(f"{live_server.url}/id/search/?q=jadwal+bioskop+malam")
+    page.goto(f"{live_server.url}/id/cari/?q=jadwal+bioskop+malam")
     assert page.locator(".search-empty a.button").is_visible()
     assert axe(page) == []
     page.goto(f"{live_server.url}{answers['kb-002'].url}")

@@ -49,7 +49,7 @@ def cache_warnings(caplog, text):
 
 def public_pages(report_page):
     tracking = report_page.url + report_page.reverse_subpage("tracking")
-    return ["/id/", report_page.url, tracking, "/id/search/?q=lampu", "/api/search/?q=lampu"]
+    return ["/id/", report_page.url, tracking, "/id/cari/?q=lampu", "/api/search/?q=lampu"]
 
 
 def staff_login(client, password):

@@ -105,14 +105,14 @@ def test_editors_can_create_an_event_under_a_program(admin_client, school_progra
 
 
 def test_form_posts_are_rate_limited(client, school_program):
-    url = school_program.url + "request-session/"
+    url = school_program.subpage_url("school_request")
     statuses = [client.post(url, {"school_name": ""}).status_code for _ in range(21)]
     assert statuses[-1] == 429
     assert 429 not in statuses[:20]
 
 
 def test_a_class_can_register_from_one_school_network(client, event):
-    url = event.url + "register/"
+    url = event.subpage_url("register")
     statuses = [client.post(url, {"name": ""}).status_code for _ in range(40)]
     assert 429 not in statuses
 

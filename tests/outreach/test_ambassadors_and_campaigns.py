@@ -240,7 +240,7 @@ def test_assisted_reporting_block_on_an_event_links_to_its_program(client, progr
         body=[("assisted_reporting", {"heading": "Butuh bantuan?", "text": ""})],
     )
     html = client.get(event.url).content.decode()
-    assert f'href="{difabel.url}assisted-reporting/"' in html
+    assert f'href="{difabel.url}pendampingan-melapor/"' in html
 
 
 def test_activity_reports_from_one_client_are_rate_limited_and_keep_what_was_typed(

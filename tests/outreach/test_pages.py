@@ -63,7 +63,7 @@ def test_program_page_renders_events_contact_and_reach(client, event, school_pro
     assert "<h1>Lapor Goes To School</h1>" in html
     assert event.title in html
     assert "program@banjarbaru.test" in html
-    assert "request-session/" in html
+    assert f'href="{school_program.url}ajukan-sesi/"' in html
     assert "exit-this-page" not in html
 
 
@@ -83,7 +83,7 @@ def test_event_page_shows_seats_and_accessibility(client, event, person):
     event.save_revision().publish()
     html = client.get(event.url).content.decode()
     assert "1 of 2 left" in html or "1 dari 2" in html
-    assert "register/" in html
+    assert f'href="{event.url}daftar/"' in html
 
 
 def test_events_listing_filters_by_kecamatan_audience_and_time(
@@ -114,7 +114,7 @@ def test_ical_feeds_parse_back_with_every_event(client, program_index, school_pr
     other = ProgramPageFactory(parent=program_index, slug="difabel", kind=ProgramKind.DISABILITY)
     one = EventPageFactory(parent=school_program, slug="one")
     two = EventPageFactory(parent=other, slug="two", status=EventStatus.CANCELLED)
-    feed = client.get("/id/events.ics")
+    feed = client.get("/id/agenda.ics")
     assert feed["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(feed.content)
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
@@ -122,7 +122,7 @@ def test_ical_feeds_parse_back_with_every_event(client, program_index, school_pr
     assert events[one.title].decoded("dtstart") == one.start.replace(microsecond=0)
     assert str(events[two.title]["status"]) == "CANCELLED"
     program_feed = icalendar.Calendar.from_ical(
-        client.get(f"/id/programs/{school_program.pk}/events.ics").content
+        client.get(f"/id/program/{school_program.pk}/agenda.ics").content
     )
     assert [str(e["summary"]) for e in program_feed.walk("VEVENT")] == [one.title]
 
@@ -190,11 +190,11 @@ def test_private_programs_and_events_stay_out_of_lists_and_feeds(
     assert set(EventPage.objects.upcoming()) == {event}
     index_html = client.get(program_index.url).content.decode()
     assert school_program.title in index_html and "Program Rahasia" not in index_html
-    listing = client.get(program_index.url + "events/").content.decode()
+    listing = client.get(program_index.subpage_url("events")).content.decode()
     assert event.title in listing and hidden.title not in listing
-    feed = icalendar.Calendar.from_ical(client.get("/id/events.ics").content)
+    feed = icalendar.Calendar.from_ical(client.get("/id/agenda.ics").content)
     assert [str(e["summary"]) for e in feed.walk("VEVENT")] == [event.title]
-    assert client.get(f"/id/programs/{secret.pk}/events.ics").status_code == 404
+    assert client.get(f"/id/program/{secret.pk}/agenda.ics").status_code == 404
     assert client.get(hidden.url).status_code == 200  # the password form, as before
     assert "Acara Tertutup" not in client.get(hidden.url).content.decode()
 
@@ -204,9 +204,9 @@ def test_routing_finds_children_subpages_and_nothing_else(
 ):
     assert client.get(school_program.url).status_code == 200
     assert client.get(event.url).status_code == 200
-    assert client.get(event.url + "register/").status_code == 200
-    assert client.get(school_program.url + "request-session/").status_code == 200
-    assert client.get(program_index.url + "events/").status_code == 200
+    assert client.get(event.subpage_url("register")).status_code == 200
+    assert client.get(school_program.subpage_url("school_request")).status_code == 200
+    assert client.get(program_index.subpage_url("events")).status_code == 200
     assert client.get(program_index.url + "tidak-ada/").status_code == 404
     assert client.get(school_program.url + "tidak-ada/").status_code == 404
     assert client.get(event.url + "tidak-ada/").status_code == 404

@@ -10,6 +10,7 @@ source pages, which must be fetched once, not per item.
 import datetime
 
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone, translation
 
 import pytest
@@ -25,6 +26,7 @@ from outreach.models import (
     ProgramKind,
     ProgramPage,
 )
+from site_core.localized_urls import query_name
 from tests.outreach.factories import (
     AmbassadorApplicationFactory,
     EventPageFactory,
@@ -53,6 +55,11 @@ def add_event(program, locale_en, slug, days, **fields):
     )
     english = translate(event, locale_en, title=f"Event {slug}", description="An event.")
     return event, english
+
+
+def reverse_in(language, name, *args):
+    with translation.override(language):
+        return reverse(name, args=args)
 
 
 def hold(event, attendance=None):
@@ -167,26 +174,33 @@ class Demo:
         ticket = registrations.make_token(self.tickets[code])
         return {
             "index": lambda: index.url,
-            "listing": lambda: index.url + "events/",
-            "listing-past": lambda: index.url + "events/?when=past",
+            "listing": lambda: index.subpage_url("events"),
+            "listing-past": lambda: index.subpage_url("events") + "?when=past",
             "listing-filtered": lambda: (
-                f"{index.url}events/?program={programs[ProgramKind.SCHOOL].pk}"
+                f"{index.subpage_url('events')}?program={programs[ProgramKind.SCHOOL].pk}"
                 "&kecamatan=cempaka&audience=students"
             ),
-            "verify": lambda: f"{index.url}verify/?code={self.certificates[code]}",
-            "verify-unknown": lambda: f"{index.url}verify/?code=LPR-NOTHING",
+            "verify": lambda: (
+                f"{index.subpage_url('verify_certificate')}?{query_name('code', code)}="
+                f"{self.certificates[code]}"
+            ),
+            "verify-unknown": lambda: (
+                f"{index.subpage_url('verify_certificate')}?{query_name('code', code)}=LPR-NOTHING"
+            ),
             "event": lambda: self.upcoming[code].url,
             "event-held": lambda: self.held[code].url,
-            "register": lambda: self.upcoming[code].url + "register/",
-            "school-request": lambda: programs[ProgramKind.SCHOOL].url + "request-session/",
-            "apply": lambda: programs[ProgramKind.AMBASSADOR].url + "apply/",
-            "assisted-reporting": lambda: (
-                programs[ProgramKind.DISABILITY].url + "assisted-reporting/"
+            "register": lambda: self.upcoming[code].subpage_url("register"),
+            "school-request": lambda: programs[ProgramKind.SCHOOL].subpage_url("school_request"),
+            "apply": lambda: programs[ProgramKind.AMBASSADOR].subpage_url("ambassador_apply"),
+            "assisted-reporting": lambda: programs[ProgramKind.DISABILITY].subpage_url(
+                "assisted_reporting"
             ),
-            "thanks": lambda: programs[ProgramKind.SCHOOL].url + "thanks/school/",
-            "ical": lambda: f"/{code}/events.ics",
-            "ical-program": lambda: (
-                f"/{code}/programs/{programs[ProgramKind.SCHOOL].pk}/events.ics"
+            "thanks": lambda: programs[ProgramKind.SCHOOL].subpage_url(
+                "thanks", kwargs={"what": "school"}
+            ),
+            "ical": lambda: reverse_in(code, "outreach_i18n:events_ical"),
+            "ical-program": lambda: reverse_in(
+                code, "outreach_i18n:program_events_ical", programs[ProgramKind.SCHOOL].pk
             ),
             "ticket": lambda: f"/outreach/ticket/{ticket}/",
             "cancel-registration": lambda: f"/outreach/ticket/{ticket}/cancel/",

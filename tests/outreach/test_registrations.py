@@ -194,10 +194,10 @@ def test_certificate_code_is_verified_on_the_public_page(client, event, person, 
     registration.refresh_from_db()
     code = registrations.issue_certificate(registration)
     index = event.get_parent().get_parent().specific
-    verify = index.url + index.reverse_subpage("verify_certificate")
-    html = client.get(verify, {"code": code.lower()}).content.decode()
+    verify = index.subpage_url("verify_certificate")
+    html = client.get(verify, {"kode": code.lower()}).content.decode()
     assert "Budi" in html
-    html = client.get(verify, {"code": "LPR-NOTREAL00"}).content.decode()
+    html = client.get(verify, {"kode": "LPR-NOTREAL00"}).content.decode()
     assert "Budi" not in html
 
 
@@ -244,3 +244,22 @@ def test_old_contact_details_are_erased_but_certificates_stay_verifiable(event, 
     registration.refresh_from_db()
     assert (registration.email, registration.phone, registration.guardian_contact) == ("", "", "")
     assert registrations.verify_certificate(code).name == "Budi"
+
+
+def test_english_certificate_check_names_the_event_in_english(
+    client, event, person, admin_user, home_en, locales
+):
+    registration = registrations.register(event, **person)
+    registrations.check_in(registration, admin_user)
+    event.status = EventStatus.HELD
+    event.save()
+    registration.refresh_from_db()
+    code = registrations.issue_certificate(registration)
+    event_en = event.copy_for_translation(locales["en"], copy_parents=True).specific
+    event_en.title = "Anti-corruption talk"
+    event_en.save_revision().publish()
+    index_en = event_en.get_parent().get_parent().specific  # an alias, live
+    html = client.get(index_en.subpage_url("verify_certificate"), {"code": code}).content.decode()
+    assert '<html lang="en"' in html
+    assert "attended Anti-corruption talk on" in html
+    assert event.title not in html

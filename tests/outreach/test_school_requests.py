@@ -88,7 +88,7 @@ def test_the_form_exists_only_on_the_school_program(client, program_index):
     from tests.outreach.factories import ProgramPageFactory
 
     gender = ProgramPageFactory(parent=program_index, kind=ProgramKind.GENDER, slug="gender")
-    assert client.get(gender.url + "request-session/").status_code == 404
+    assert client.get(gender.subpage_url("school_request")).status_code == 404
 
 
 def test_staff_propose_confirm_and_mark_held_with_mail_each_step(

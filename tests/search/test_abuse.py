@@ -25,7 +25,7 @@ def test_a_nul_byte_gets_a_clear_400_and_is_not_logged(client, kb, url, params):
 
 
 def test_the_search_page_ignores_a_nul_byte(client, kb):
-    response = client.get("/id/search/", {"q": "abc\x00def"})
+    response = client.get("/id/cari/", {"q": "abc\x00def"})
     assert response.status_code == 200
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_page_lists_answers_with_marked_matches_and_noindex(client, kb):
-    response = client.get("/id/search/", {"q": "ktp hilang"})
+    response = client.get("/id/cari/", {"q": "ktp hilang"})
     html = response.content.decode()
     assert response.status_code == 200
     assert '<meta name="robots" content="noindex">' in html
@@ -21,26 +21,26 @@ def test_search_page_lists_answers_with_marked_matches_and_noindex(client, kb):
 
 
 def test_search_page_escapes_what_the_citizen_typed(client, kb):
-    response = client.get("/id/search/", {"q": '<script>alert("x")</script> ktp'})
+    response = client.get("/id/cari/", {"q": '<script>alert("x")</script> ktp'})
     html = response.content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
 
 
 def test_zero_results_offer_consultation_and_are_logged(client, kb):
-    response = client.get("/id/search/", {"q": "jadwal bioskop malam minggu"})
+    response = client.get("/id/cari/", {"q": "jadwal bioskop malam minggu"})
     html = response.content.decode()
     # The complaint form, as a question, with what the citizen searched for.
     assert 'href="/id/laporan/konsultasi/?q=jadwal+bioskop+malam+minggu"' in html
     logged = ZeroResultQuery.objects.get(language_code="id")
     assert logged.query_text == "jadwal bioskop malam minggu"
-    client.get("/id/search/", {"q": "Jadwal bioskop malam minggu!"})
+    client.get("/id/cari/", {"q": "Jadwal bioskop malam minggu!"})
     logged.refresh_from_db()
     assert logged.hits == 2
 
 
 def test_every_query_counts_in_wagtail_search_terms(client, kb):
-    client.get("/id/search/", {"q": "akta kelahiran"})
+    client.get("/id/cari/", {"q": "akta kelahiran"})
     assert Query.objects.get(query_string="akta kelahiran").hits == 1
 
 
@@ -54,14 +54,14 @@ def test_promoted_result_comes_first(client, kb):
 
 
 def test_category_and_type_filters_on_the_page(client, kb):
-    response = client.get("/id/search/", {"q": "laporkan", "category": "infrastruktur"})
+    response = client.get("/id/cari/", {"q": "laporkan", "category": "infrastruktur"})
     html = response.content.decode()
     assert kb["kb-004"].url in html
     assert kb["kb-001"].url not in html
 
 
 def test_search_page_without_query_shows_only_the_form(client, kb):
-    response = client.get("/id/search/")
+    response = client.get("/id/cari/")
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
 
@@ -143,9 +143,9 @@ def test_answer_page_shows_feedback_form_and_related_answers(client, kb):
 def test_search_page_query_budget(client, kb, settings, django_assert_max_num_queries):
     """The whole page within the site budget of 15; logging runs as a background task."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    client.get("/id/search/", {"q": "ktp"})  # builds the in-process index once
+    client.get("/id/cari/", {"q": "ktp"})  # builds the in-process index once
     with django_assert_max_num_queries(15):
-        response = client.get("/id/search/", {"q": "laporan pungli"})
+        response = client.get("/id/cari/", {"q": "laporan pungli"})
     assert response.status_code == 200
 
 
@@ -174,4 +174,4 @@ def test_header_include_renders_labelled_form(rf, kb):
     with translation.override("id"):
         html = render_to_string("search/includes/header_search.html", {})
     assert '<label class="visually-hidden" for="header-search-q">' in html
-    assert 'action="/id/search/"' in html
+    assert 'action="/id/cari/"' in html

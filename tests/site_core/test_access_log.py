@@ -27,6 +27,8 @@ SECRET_URLS = [
     f"/id/laporan/terkirim/{CODE}/",
     f"/id/laporan/lacak/?kode={CODE}",
     f"/id/laporan/lacak/?lang=id&KODE={CODE.lower()}",
+    f"/en/report/sent/{CODE}/",  # the same routes in English words
+    f"/en/report/track/?code={CODE}",
 ]
 
 

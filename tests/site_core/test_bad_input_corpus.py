@@ -187,7 +187,7 @@ def _complaint(site):
 
 
 def _tracking_url(site):
-    return site["report_page"].url + "lacak/"
+    return site["report_page"].subpage_url("tracking")
 
 
 FORMS = {
@@ -254,7 +254,7 @@ FORMS = {
         accepts_markup=False,
     ),
     "event-registration": Form(
-        url=lambda site: site["event"].url + "register/",
+        url=lambda site: site["event"].subpage_url("register"),
         valid=lambda site: {
             "name": "Rina Wati",
             "affiliation": "SMAN 1 Banjarbaru",
@@ -274,7 +274,7 @@ FORMS = {
         required=["name", "under_18", "consent"],
     ),
     "school-request": Form(
-        url=lambda site: site["school"].url + "request-session/",
+        url=lambda site: site["school"].subpage_url("school_request"),
         valid=lambda site: {
             "school_name": "SMPN 9 Banjarbaru",
             "npsn": "30300999",
@@ -312,7 +312,7 @@ FORMS = {
         required=["school_name", "npsn", "level", "kecamatan", "phone", "email", "consent"],
     ),
     "ambassador-application": Form(
-        url=lambda site: site["duta"].url + "apply/",
+        url=lambda site: site["duta"].subpage_url("ambassador_apply"),
         valid=lambda site: {
             "name": "Dimas Pratama",
             "date_of_birth": "2005-03-04",
@@ -354,7 +354,7 @@ FORMS = {
         file_field="photo",
     ),
     "assisted-reporting": Form(
-        url=lambda site: site["difabel"].url + "assisted-reporting/",
+        url=lambda site: site["difabel"].subpage_url("assisted_reporting"),
         valid=lambda site: {
             "name": "Pak Darto",
             "method": "phone",
@@ -374,7 +374,7 @@ FORMS = {
         required=["name", "method", "consent"],
     ),
     "answer-feedback": Form(
-        url=lambda site: f"/id/search/feedback/{site['answer'].pk}/",
+        url=lambda site: f"/id/cari/feedback/{site['answer'].pk}/",
         valid=lambda site: {"helpful": "yes", "comment": ""},
         stored=lambda: AnswerFeedback.objects.count(),
         context="feedback_form",
@@ -571,7 +571,7 @@ QUERIES = {
 @pytest.mark.parametrize("query", QUERIES, ids=list(QUERIES))
 @pytest.mark.parametrize(
     "endpoint",
-    ["/api/search/", "/api/search/suggest/", "/api/reports/similar-answers/", "/id/search/"],
+    ["/api/search/", "/api/search/suggest/", "/api/reports/similar-answers/", "/id/cari/"],
 )
 def test_search_and_suggestions_answer_hostile_queries_harmlessly(client, site, endpoint, query):
     response = client.get(endpoint, {"q": QUERIES[query]})
@@ -599,7 +599,7 @@ API_PARAMETERS = {
 
 
 @pytest.mark.parametrize("params", API_PARAMETERS, ids=list(API_PARAMETERS))
-@pytest.mark.parametrize("endpoint", ["/api/search/", "/api/search/suggest/", "/id/search/"])
+@pytest.mark.parametrize("endpoint", ["/api/search/", "/api/search/suggest/", "/id/cari/"])
 def test_search_parameters_of_the_wrong_kind_are_harmless(client, site, endpoint, params):
     response = client.get(endpoint, API_PARAMETERS[params])
     assert response.status_code in (200, 400)

@@ -52,7 +52,7 @@ def test_editor_changes_contact_settings_and_the_footer_shows_them(admin_client,
     url = reverse("wagtailsettings:edit", args=["site_core", "contactsettings", site.pk])
     response = admin_client.post(
         url,
-        {"organisation": "Pemkot Banjarbaru", "phone": "0511 111 222", "email": "x@example.org"},
+        {"phone": "0511 111 222", "email": "x@example.org"},
     )
     assert response.status_code == 302
     assert ContactSettings.for_site(site).phone == "0511 111 222"

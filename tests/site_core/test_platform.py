@@ -124,6 +124,7 @@ def test_server_error_page_renders_without_the_database_in_each_language():
 def test_robots_txt_points_at_the_sitemap_and_hides_admin(client):
     text = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in text
+    assert "Disallow: /id/cari/" in text and "Disallow: /en/search/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 

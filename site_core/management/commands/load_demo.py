@@ -72,7 +72,8 @@ class Command(BaseCommand):
             if created:
                 article.tags.set(data["tags"])
                 publish(article)
-            ensure_translation(article, en_locale, **data["en"], tags=data["tags"])
+            # Tags are words: each language's articles carry their own.
+            ensure_translation(article, en_locale, **data["en"], tags=data["tags_en"])
 
         self.ensure_settings(home, info_pages, news_index)
         self.name_workflow_in_indonesian()
@@ -83,10 +84,10 @@ class Command(BaseCommand):
             )
         footer = FooterText.objects.filter(locale=id_locale).first()
         if footer is None:
-            footer = FooterText.objects.create(body=content.FOOTER["id"], locale=id_locale)
+            footer = FooterText.objects.create(**content.FOOTER["id"], locale=id_locale)
         if not FooterText.objects.filter(locale=en_locale).exists():
             FooterText.objects.create(
-                body=content.FOOTER["en"], locale=en_locale, translation_key=footer.translation_key
+                **content.FOOTER["en"], locale=en_locale, translation_key=footer.translation_key
             )
         return home, home_en
 
