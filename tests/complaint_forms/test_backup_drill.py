@@ -16,7 +16,6 @@ from complaint_forms.models import Attachment, Report, UnitMembership
 
 from .factories import CategoryFactory, coordinator, officer
 
-
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
