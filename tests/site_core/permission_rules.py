@@ -40,9 +40,6 @@ RULES = [
     ("wagtailadmin_error_test", "skip"),
     ("admin/^.*/$", "skip"),
     # The project's own views.
-    ("site_core_undelivered_mail", COORDINATORS),
-    ("site_core_resend_mail", POST_ONLY_FOR_STAFF),
-    ("search_click", POST_ONLY),
     ("open_data:catalog", PUBLIC),
     ("open_data:download", PUBLIC),
     ("open_data:api_datasets", PUBLIC),
