@@ -71,13 +71,16 @@ def counterpart_value(query, name, model, source, target, field="pk"):
     locale) at the object's translation in `target`'s locale; drop it when there is none."""
     query = query.copy()
     value = query.get(name)
-    if not value:
+    if not value or target.locale_id == source.locale_id:
         return query
-    try:
-        original = model.objects.filter(**{field: value, "locale_id": source.locale_id}).first()
+    originals = model.objects.filter(**{field: value, "locale_id": source.locale_id})
+    try:  # the translation found through the original's translation key, in one query
+        translated = model.objects.filter(
+            locale_id=target.locale_id,
+            translation_key__in=originals.values("translation_key"),
+        ).first()
     except (ValueError, ValidationError):
-        original = None
-    translated = original.get_translation_or_none(target.locale_id) if original else None
+        translated = None
     if translated is None:
         query.pop(name)
     else:

@@ -19,6 +19,7 @@ import django
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
@@ -188,6 +189,11 @@ def _complaint(site):
 
 def _tracking_url(site):
     return site["report_page"].subpage_url("tracking")
+
+
+def indonesian_reverse(name, *args):
+    with translation.override("id"):
+        return reverse(name, args=args)
 
 
 FORMS = {
@@ -374,7 +380,7 @@ FORMS = {
         required=["name", "method", "consent"],
     ),
     "answer-feedback": Form(
-        url=lambda site: f"/id/cari/feedback/{site['answer'].pk}/",
+        url=lambda site: indonesian_reverse("search_answer_feedback", site["answer"].pk),
         valid=lambda site: {"helpful": "yes", "comment": ""},
         stored=lambda: AnswerFeedback.objects.count(),
         context="feedback_form",

@@ -113,8 +113,16 @@ def value_for(route, key, demo):
         return "verify"
     if key in ("page_id", "parent_page_id", "page_to_move_id", "destination_id"):
         return demo["home"].pk
-    if key == "image_id":
+    # Ids differ between databases (PostgreSQL never reuses a sequence value): always the
+    # demo object's own id, never a guessed 1.
+    if key == "image_id" or (key in ("pk", "id") and "images" in namespace):
         return demo["image"].pk
+    if key == "redirect_id" or (key in ("pk", "id") and "redirects" in namespace):
+        return demo["redirect"].pk
+    if key in ("pk", "id") and ("documents" in namespace or "wagtaildocs" in namespace):
+        return demo["document"].pk
+    if key in ("pk", "id") and namespace == "wagtailadmin_api:pages":
+        return demo["home"].pk
     if key == "document_id":
         return demo["document"].pk
     if key in ("pk", "id", "object_id", "instance_id", "event_id"):
