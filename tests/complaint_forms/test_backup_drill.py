@@ -10,11 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from wagtail.models import Page
+
 import pytest
 
 from complaint_forms.models import Attachment, Report, UnitMembership
 
-from .factories import CategoryFactory, coordinator, officer
+from .factories import coordinator, officer
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -72,15 +74,17 @@ def test_backup_wipe_restore_keeps_tracking_and_private_attachment(
 
 
 def test_restore_refuses_a_backup_of_another_engine(tmp_path, db):
-    CategoryFactory()
-    archive = tmp_path / "backup.tar.gz"
-    call_command("backup", output=str(archive))
-    with tarfile.open(archive, "r:gz") as source:
-        manifest = json.load(source.extractfile("manifest.json"))
-    manifest["engine"] = "mysql"
-    forged = tmp_path / "forged.tar.gz"
+    manifest = {
+        "format": 1,
+        "created": "2026-12-01T00:00:00",
+        "engine": "mysql",
+        "database_file": "database.sql",
+        "media": [],
+    }
     (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    forged = tmp_path / "forged.tar.gz"
     with tarfile.open(forged, "w:gz") as target:
         target.add(tmp_path / "manifest.json", "manifest.json")
     with pytest.raises(CommandError, match="mysql"):
         call_command("restore", str(forged), yes=True)
+    assert Page.objects.exists()  # nothing was touched
