@@ -115,7 +115,10 @@ class Session:
         """Open the editor's preview panel and wait for the page to render in its frame."""
         self.page.locator('[data-side-panel-toggle="preview"]').first.click()
         self.page.wait_for_function(PREVIEW_RENDERED, timeout=15_000)
-        self.page.wait_for_load_state("networkidle")
+        # Not "networkidle": the open preview panel keeps checking the form for changes, so
+        # on some pages the network is never idle. Give its first render time to settle.
+        self.page.wait_for_load_state("load")
+        self.page.wait_for_timeout(2_000)
 
     def assert_clean(self, what, content_checks=True):
         """No problem since the last check. Wagtail's content checks (axe on the preview)

@@ -121,8 +121,6 @@ def value_for(route, key, demo):
         return demo["redirect"].pk
     if key in ("pk", "id") and ("documents" in namespace or "wagtaildocs" in namespace):
         return demo["document"].pk
-    if key in ("pk", "id") and namespace == "wagtailadmin_api:pages":
-        return demo["home"].pk
     if key == "document_id":
         return demo["document"].pk
     if key in ("pk", "id", "object_id", "instance_id", "event_id"):
