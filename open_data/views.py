@@ -4,6 +4,7 @@
 import csv
 import io
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
@@ -50,10 +51,20 @@ def _bad_period():
     )
 
 
-def _limited():
-    return _json(
-        {"error": "rate_limited", "detail": "Too many requests; try again later."}, status=429
-    )
+def rate_limited(view):
+    """Per-client limit (OPEN_DATA_API_RATE) on an API view: over it, a JSON 429."""
+
+    @ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
+    @wraps(view)
+    def limited_view(request, *args, **kwargs):
+        if getattr(request, "limited", False):
+            return _json(
+                {"error": "rate_limited", "detail": "Too many requests; try again later."},
+                status=429,
+            )
+        return view(request, *args, **kwargs)
+
+    return limited_view
 
 
 def _dataset_or_404(slug):
@@ -66,10 +77,8 @@ def _dataset_or_404(slug):
 # Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
 @csrf_exempt
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
+@rate_limited
 def dataset_download(request, slug, extension):
-    if getattr(request, "limited", False):
-        return _limited()
     dataset = _dataset_or_404(slug)
     period = _period(request)
     if period is None:
@@ -172,10 +181,8 @@ def catalog(request):
 # Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
 @csrf_exempt
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
+@rate_limited
 def api_datasets(request):
-    if getattr(request, "limited", False):
-        return _limited()
     start, end = figures.default_period()
     with translation.override(settings.LANGUAGE_CODE):
         return _json(
@@ -194,10 +201,8 @@ def api_datasets(request):
 # Read-only and cookie-free: CSRF does not apply, and other methods get an honest 405.
 @csrf_exempt
 @require_GET
-@ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
+@rate_limited
 def api_dataset(request, slug):
-    if getattr(request, "limited", False):
-        return _limited()
     dataset = DATASETS.get(slug)
     if dataset is None:
         return _json({"error": "not_found", "detail": "No such dataset."}, status=404)

@@ -174,3 +174,11 @@ def test_monthly_report_pdf_shows_the_months_figures(crafted, tmp_path):
         ["pdftoppm", "-png", "-r", "40", str(output), str(tmp_path / "page")], check=True
     )
     assert pages.returncode == 0 and list(tmp_path.glob("page*.png"))
+
+
+def test_api_answers_429_over_the_client_limit(client, settings, crafted):
+    settings.OPEN_DATA_API_RATE = "2/m"
+    statuses = [client.get("/api/v1/datasets/").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    downloads = [client.get("/data/pengaduan-bulanan.csv").status_code for _ in range(3)]
+    assert downloads == [200, 200, 429]  # each endpoint counts on its own
