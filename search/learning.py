@@ -8,9 +8,8 @@ next time. A minimum of several clicks keeps one person from teaching search alo
 """
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 
+from . import counters
 from .privacy import redact
 from .text import words
 
@@ -33,17 +32,7 @@ def record_click(page_id, query):
     text = normalised_query(query)
     if not text:
         return False
-    updated = LearnedQuery.objects.filter(page_id=page_id, query_text=text).update(
-        clicks=F("clicks") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                LearnedQuery.objects.create(page_id=page_id, query_text=text, clicks=1)
-        except IntegrityError:
-            LearnedQuery.objects.filter(page_id=page_id, query_text=text).update(
-                clicks=F("clicks") + 1
-            )
+    counters.count(LearnedQuery, "clicks", page_id=page_id, query_text=text)
     clicks = (
         LearnedQuery.objects.filter(page_id=page_id, query_text=text)
         .values_list("clicks", flat=True)

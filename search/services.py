@@ -1,11 +1,10 @@
 """What views, the API and other apps call: search with promotions and query logging."""
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from . import counters
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
 from .highlighting import highlight
@@ -96,17 +95,7 @@ def log_query(query, language, total):
     Query.get(text).add_hit()
     if total:
         return
-    updated = ZeroResultQuery.objects.filter(query_text=text, language_code=language).update(
-        hits=F("hits") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                ZeroResultQuery.objects.create(query_text=text, language_code=language, hits=1)
-        except IntegrityError:
-            ZeroResultQuery.objects.filter(query_text=text, language_code=language).update(
-                hits=F("hits") + 1
-            )
+    counters.count(ZeroResultQuery, "hits", query_text=text, language_code=language)
 
 
 def related_answers(page, language, limit=3):
