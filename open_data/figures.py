@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from complaint_forms.statistics import complaint_statistics, unit_responsiveness
 from outreach.statistics import FIGURES as OUTREACH_FIGURES
 from outreach.statistics import outreach_statistics
+from site_core.models import WorkUnit
 
 from . import privacy
 
@@ -159,7 +160,5 @@ def outreach(start, end):
 def _unit_id(short_name):
     if not short_name:
         return None
-    from site_core.models import WorkUnit
-
     unit = WorkUnit.objects.filter(short_name=short_name).only("pk").first()
     return unit.pk if unit else 0

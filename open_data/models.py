@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from site_core.models import BasePage
+from site_core.models import BasePage, WorkUnit
 
 from . import charts, figures
 from .datasets import DATASETS
@@ -25,8 +25,6 @@ class StatisticsPage(BasePage):
         verbose_name = _("statistics page")
 
     def get_context(self, request, *args, **kwargs):
-        from site_core.models import WorkUnit
-
         context = super().get_context(request, *args, **kwargs)
         default_start, default_end = figures.default_period()
         start = figures.month_bounds(request.GET.get("from")) or default_start
