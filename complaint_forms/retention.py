@@ -6,7 +6,8 @@ from django.db import transaction
 
 from site_core.retention import cutoff
 
-from .models import Attachment, ContactChannel, Report, Status
+from .choices import ContactChannel, Status
+from .records import Attachment, Report
 
 IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone", "accessibility_needs")
 

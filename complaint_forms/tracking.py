@@ -6,7 +6,7 @@ response_due, close_due); the citizen sees the one that applies to the current s
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Status
+from .choices import Status
 
 NEXT_STEPS = {
     Status.SUBMITTED: ("forward_due", _("We check your report and forward it to a work unit")),

@@ -14,11 +14,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from site_core.audit import entries_about, register_private_model
 
 from . import admin_views
-from .models import ACTION_LABELS, Category, ExtraHoliday, Kind, Report, UnitMembership
+from .choices import Kind
+from .records import Category, ExtraHoliday, Report, UnitMembership
+from .transitions import EVENT_LABELS
 from .workflow import can_coordinate
 
 LOG_ACTIONS = {
-    **ACTION_LABELS,
+    **EVENT_LABELS,
     "view_identity": _("Confidential identity viewed"),
     "export": _("Reports exported"),
     "download_attachment": _("Attachment downloaded"),

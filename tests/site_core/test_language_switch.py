@@ -305,7 +305,7 @@ class LanguageSwitchOnTheDemo(TestCase):
             assert target == "/en/search/?q=ktp"
 
     def test_mail_links_use_the_citizens_language(self):
-        from complaint_forms.tasks import _tracking_url
+        from complaint_forms.links import absolute_tracking_url as _tracking_url
 
         report = Report.objects.order_by("pk").first()
         for language, tail in (("id", "/lacak/?kode="), ("en", "/track/?code=")):
