@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
@@ -121,7 +122,7 @@ class ReportIndexView(StaffExportMixin, generic.IndexView):
             TitleColumn(
                 "tracking_code",
                 label=_("Code"),
-                url_name=self.edit_url_name,
+                url_name=self.inspect_url_name,
                 sort_key="tracking_code",
             ),
             Column("title", label=_("Title")),
@@ -161,14 +162,28 @@ class ReportIndexView(StaffExportMixin, generic.IndexView):
         return super().as_spreadsheet(rows, spreadsheet_format)
 
 
-class ReportHistoryView(generic.HistoryView):
+class ReportPageLinkMixin:
+    """Wagtail's object views link back to the object's edit form; a report's page is the
+    read-only inspect view (it changes only through the workflow actions)."""
+
+    inspect_url_name = None
+
+    def get_edit_url(self, instance):
+        return reverse(self.inspect_url_name, args=[instance.pk])
+
+    @cached_property
+    def header_buttons(self):
+        return []  # no "Edit" button: there is nothing to edit
+
+
+class ReportHistoryView(ReportPageLinkMixin, generic.HistoryView):
     """The audit log of one report, for the people who may see that report."""
 
     def get_base_object_queryset(self):
         return Report.objects.for_user(self.request.user)
 
 
-class ReportUsageView(generic.UsageView):
+class ReportUsageView(ReportPageLinkMixin, generic.UsageView):
     def get_object(self):
         return get_object_or_404(Report.objects.for_user(self.request.user), pk=self.pk)
 

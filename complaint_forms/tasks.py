@@ -19,7 +19,7 @@ from .records import ComplaintSettings, Report
 
 def _admin_url(report):
     """The report's page in the admin, where its staff recipients act on it."""
-    return reverse_absolute("complaint_reports:edit", args=[report.pk])
+    return reverse_absolute("complaint_reports:inspect", args=[report.pk])
 
 
 def _send(template, context, recipients, language="id"):

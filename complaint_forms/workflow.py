@@ -48,11 +48,6 @@ def roles(user, report):
     return set()
 
 
-def can_respond(user, report):
-    """Coordinators, and officers of the unit the report is assigned to."""
-    return bool(roles(user, report) & {Who.COORDINATOR, Who.UNIT_OFFICER})
-
-
 def available(report, roles_):
     """The transitions `roles_` may take from the report's status, in table order."""
     return [
