@@ -40,6 +40,8 @@ OPEN_STATUSES = (
     Status.IN_PROGRESS,
     Status.NEEDS_INFO,
 )
+# Done with: closed_at is set (retention counts from it); only a reopen changes them.
+FINISHED_STATUSES = (Status.CLOSED, Status.REJECTED)
 BEFORE_UNIT = (Status.SUBMITTED, Status.VERIFIED)
 WITH_UNIT = (Status.ASSIGNED, Status.IN_PROGRESS)
 
