@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.forms import HoneypotField
 from site_core.localized_urls import name_fields_as_query
 from site_core.models import WorkUnit
 from site_core.text import reject_invisible_only
@@ -295,7 +296,7 @@ class ReportForm(AttachmentsMixin, ReportFields):
         error_messages={"required": _("Please agree to the privacy notice to send.")},
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
+    website = HoneypotField(max_length=200)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
     field_order = [*CASE_FIELDS, "attachments", *REPORTER_FIELDS, "consent"]
@@ -303,16 +304,8 @@ class ReportForm(AttachmentsMixin, ReportFields):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["idempotency_key"].initial = uuid.uuid4
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if getattr(settings, "RECAPTCHA_ENABLED", False):
             self.fields["captcha"] = captcha_field()
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(
-                _("This form looks automated. Leave the last field empty."), code="honeypot"
-            )
-        return ""
 
     def has_captcha_outage(self):
         return any(

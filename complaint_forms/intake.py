@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
+
 from . import tasks, workflow
 from .choices import Channel
 from .codes import generate_tracking_code
@@ -92,8 +94,7 @@ def _create(data, files, channel, user, idempotency_key, received_at):
     )
     route_to_default_unit(report, at=received)
     if report.reporter_email:
-        pk = report.pk
-        transaction.on_commit(lambda: tasks.send_received_mail.enqueue(pk))
+        enqueue_on_commit(tasks.send_received_mail, report.pk)
     return report
 
 

@@ -5,28 +5,20 @@ stored before any mail is tried and a broken mail server never loses one. Mail n
 carries what the citizen wrote or who they are beyond the tracking code.
 """
 
-from django.template.loader import render_to_string
-from django.utils import translation
-
 from django_tasks import task
 
 from site_core.links import reverse_absolute
-from site_core.mail import deliver
+from site_core.mail import send_templated
 
 from .links import absolute_tracking_url
 from .records import ComplaintSettings, Report
+
+MAIL = "complaint_forms/mail"  # <name>_subject.txt and <name>_body.txt
 
 
 def _admin_url(report):
     """The report's page in the admin, where its staff recipients act on it."""
     return reverse_absolute("complaint_reports:inspect", args=[report.pk])
-
-
-def _send(template, context, recipients, language="id"):
-    with translation.override(language):
-        subject = render_to_string(f"complaint_forms/mail/{template}_subject.txt", context)
-        body = render_to_string(f"complaint_forms/mail/{template}.txt", context)
-    deliver(" ".join(subject.split()), body, recipients)
 
 
 @task()
@@ -35,7 +27,7 @@ def send_received_mail(report_id):
     if not report or not report.reporter_email:
         return
     context = {"report": report, "tracking_url": absolute_tracking_url(report)}
-    _send("received", context, [report.reporter_email], report.language)
+    send_templated(f"{MAIL}/received", [report.reporter_email], context, language=report.language)
 
 
 @task()
@@ -45,7 +37,7 @@ def send_citizen_mail(report_id, what):
     if not report or not report.reporter_email:
         return
     context = {"report": report, "what": what, "tracking_url": absolute_tracking_url(report)}
-    _send("status", context, [report.reporter_email], report.language)
+    send_templated(f"{MAIL}/status", [report.reporter_email], context, language=report.language)
 
 
 @task()
@@ -54,7 +46,7 @@ def send_assignment_mail(report_id):
     if not report or not report.assigned_unit or not report.assigned_unit.email:
         return
     context = {"report": report, "admin_url": _admin_url(report)}
-    _send("assigned", context, [report.assigned_unit.email])
+    send_templated(f"{MAIL}/assigned", [report.assigned_unit.email], context)
 
 
 @task()
@@ -63,7 +55,7 @@ def send_deadline_reminder(report_id):
     if not report or not report.assigned_unit or not report.assigned_unit.email:
         return
     context = {"report": report, "admin_url": _admin_url(report), "due": report.current_due()}
-    _send("reminder", context, [report.assigned_unit.email])
+    send_templated(f"{MAIL}/reminder", [report.assigned_unit.email], context)
 
 
 @task()
@@ -73,4 +65,4 @@ def send_missed_deadline_alert(report_id):
     if not report or not recipient:
         return
     context = {"report": report, "admin_url": _admin_url(report), "due": report.current_due()}
-    _send("missed", context, [recipient])
+    send_templated(f"{MAIL}/missed", [recipient], context)

@@ -19,11 +19,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from django_ratelimit import ALL
-from django_ratelimit.core import is_ratelimited
-
 from site_core import outages
 from site_core.localized_urls import query_name, query_value
+from site_core.ratelimit import over_limit
 
 from . import workflow
 from .choices import Privacy
@@ -37,10 +35,6 @@ from .tracking import DUE_FIELDS, next_step, timeline_label
 from .transitions import CITIZEN_ACTIONS, Who
 
 logger = logging.getLogger(__name__)
-
-
-def _rate(name, default):
-    return getattr(settings, name, default)
 
 
 def report_form_context(
@@ -103,13 +97,7 @@ def ask_a_question(request):
 @require_GET
 def similar_answers(request):
     """Knowledge-base answers for a draft report, for the form's live suggestions."""
-    if is_ratelimited(
-        request,
-        group="complaint_forms.similar_answers",
-        key="ip",
-        rate=_rate("COMPLAINT_SUGGEST_RATE", "60/m"),
-        increment=True,
-    ):
+    if over_limit(request, "complaint_forms.similar_answers", settings.COMPLAINT_SUGGEST_RATE):
         return JsonResponse({"answers": []}, status=429)
     language = request.GET.get("lang", "")
     if language not in dict(settings.LANGUAGES):
@@ -161,14 +149,7 @@ def _submit(request, form):
     existing = Report.objects.filter(idempotency_key=key).first() if _is_uuid(key) else None
     if existing:
         return HttpResponseRedirect(confirmation_url(existing))
-    if is_ratelimited(
-        request,
-        group="complaint_forms.submit",
-        key="ip",
-        rate=_rate("COMPLAINT_SUBMIT_RATE", "10/h"),
-        method="POST",
-        increment=True,
-    ):
+    if over_limit(request, "complaint_forms.submit", settings.COMPLAINT_SUBMIT_RATE, method="POST"):
         notice = _("Too many reports were sent from your connection. Please wait a while.")
         return _rerender(request, form, 429, notice)
     if not form.is_valid():
@@ -192,14 +173,7 @@ def _is_uuid(value):
 
 
 def _lookup_limited(request):
-    return is_ratelimited(
-        request,
-        group="complaint_forms.track",
-        key="ip",
-        rate=_rate("COMPLAINT_TRACK_RATE", "30/10m"),
-        method=ALL,
-        increment=True,
-    )
+    return over_limit(request, "complaint_forms.track", settings.COMPLAINT_TRACK_RATE)
 
 
 def confirmation_response(request, code, page=None):

@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from site_core.admin_menu import PermissionMenuItem
 from site_core.audit import entries_about, register_private_model
 
 from . import admin_views
@@ -146,9 +146,8 @@ class ReportViewSet(ModelViewSet):
         ]
 
 
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("complaint_forms.view_all_reports")
+class CoordinatorMenuItem(PermissionMenuItem):
+    permission = "complaint_forms.view_all_reports"
 
 
 class ResponsivenessViewSet(ViewSet):

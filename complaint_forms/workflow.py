@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
 from site_core.text import is_visibly_empty
 
 from . import tasks
@@ -123,11 +124,10 @@ def _record(report, transition, status_from, user=None, public="", note="", **da
 
 
 def _mail_on_commit(report, mail):
-    pk = report.pk
     if mail == "assigned":
-        transaction.on_commit(lambda: tasks.send_assignment_mail.enqueue(pk))
+        enqueue_on_commit(tasks.send_assignment_mail, report.pk)
     elif mail and report.reporter_email:
-        transaction.on_commit(lambda: tasks.send_citizen_mail.enqueue(pk, mail))
+        enqueue_on_commit(tasks.send_citizen_mail, report.pk, mail)
 
 
 def _locked(report):
