@@ -562,9 +562,10 @@ class RankingPage(BasePage):
         verbose_name = _("responsiveness ranking page")
 
     def get_context(self, request, *args, **kwargs):
-        from .ranking import rank_units
+        from .ranking import office_hours_description, rank_units
 
         context = super().get_context(request, *args, **kwargs)
+        context["office_hours"] = office_hours_description()
         complaint_settings = ComplaintSettings.current(request)
         context["ranking"] = rank_units(
             window_days=complaint_settings.ranking_window_days,

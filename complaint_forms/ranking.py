@@ -1,7 +1,8 @@
 """The responsiveness ranking of work units ("Unit Kerja Teresponsif").
 
 For each unit, over the reports assigned to it in a rolling window:
-- median hours from assignment to the unit's first response,
+- median working hours (office hours of working days, WITA) from assignment to the unit's
+  first response, so a report sent on Friday evening costs nothing until Monday opens,
 - the share of answered reports answered within the deadline,
 - the average citizen rating.
 Only units with at least `min_reports` reports are ranked, so one quick report cannot top
@@ -12,7 +13,12 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext as _
+
+from .deadlines import extra_holidays, working_hours_between
 
 
 @dataclass
@@ -43,8 +49,13 @@ class UnitFigures:
         return len(self.ratings)
 
 
-def unit_figures(reports):
-    """Figures per unit for an iterable of reports (with `assigned_unit` loaded)."""
+def unit_figures(reports, extra=None):
+    """Figures per unit for an iterable of reports (with `assigned_unit` loaded).
+
+    Working hours are counted here rather than stored on the report: the office hours are a
+    setting, and a stored figure would go stale when they (or the cuti bersama list)
+    change. Counting is arithmetic on two timestamps per report (no query)."""
+    extra = extra_holidays() if extra is None else extra
     by_unit = {}
     for report in reports:
         unit = report.assigned_unit
@@ -53,8 +64,9 @@ def unit_figures(reports):
             figures = by_unit[unit.pk] = UnitFigures(unit.pk, unit.name, unit.short_name)
         figures.reports += 1
         if report.first_response_at and report.assigned_at:
-            hours = (report.first_response_at - report.assigned_at).total_seconds() / 3600
-            figures.response_hours.append(max(hours, 0.0))
+            figures.response_hours.append(
+                working_hours_between(report.assigned_at, report.first_response_at, extra)
+            )
         if report.answered_within_deadline is not None:
             figures.answered += 1
             figures.answered_on_time += int(report.answered_within_deadline)
@@ -107,10 +119,31 @@ def monthly_figures(months=12, now=None):
         day=1, hour=0, minute=0, second=0, microsecond=0
     )
     rows = {}
+    extra = extra_holidays()
     for report in _window_reports(first):
         month = timezone.localtime(report.assigned_at).strftime("%Y-%m")
         rows.setdefault(month, []).append(report)
     return [
-        (month, sorted(unit_figures(reports), key=_sort_key))
+        (month, sorted(unit_figures(reports, extra), key=_sort_key))
         for month, reports in sorted(rows.items(), reverse=True)
     ]
+
+
+def office_hours_description():
+    """The office hours setting in words, consecutive days with the same hours grouped:
+    "Monday–Thursday 07:30–16:00; Friday 07:30–11:00, 13:30–16:30"."""
+    groups = []
+    for weekday in range(7):
+        spans = settings.COMPLAINT_OFFICE_HOURS.get(weekday)
+        if not spans:
+            continue
+        if groups and groups[-1][2] == spans and groups[-1][1] == weekday - 1:
+            groups[-1][1] = weekday
+        else:
+            groups.append([weekday, weekday, spans])
+    parts = []
+    for first, last, spans in groups:
+        days = str(WEEKDAYS[first]) if first == last else f"{WEEKDAYS[first]}–{WEEKDAYS[last]}"
+        hours = ", ".join(f"{opens}–{closes}" for opens, closes in spans)
+        parts.append(f"{days} {hours}")
+    return "; ".join(parts) or _("none")

@@ -384,6 +384,13 @@ COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/h")
 COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
+# Office hours (WITA) per weekday (0 = Monday) in which the ranking counts a unit's time to
+# first response, on working days only: the city's service hours, with the Friday prayer
+# break. Lunch breaks on other days are not subtracted (the counter stays open).
+COMPLAINT_OFFICE_HOURS = {
+    **{weekday: [("07:30", "16:00")] for weekday in range(4)},
+    4: [("07:30", "11:00"), ("13:30", "16:30")],
+}
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
 PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
 SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
