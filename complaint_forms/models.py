@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -566,6 +567,12 @@ class RankingPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["office_hours"] = office_hours_description()
+        # Apps on top add sections without this app knowing them (open_data: past winners).
+        context["extra_sections"] = [
+            html
+            for section in hooks.get_hooks("ranking_page_sections")
+            if (html := section(request))
+        ]
         complaint_settings = ComplaintSettings.current(request)
         context["ranking"] = rank_units(
             window_days=complaint_settings.ranking_window_days,

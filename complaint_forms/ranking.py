@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
+from site_core.periods import local_day_bounds
+
 from .deadlines import extra_holidays, working_hours_between
 
 
@@ -110,6 +112,26 @@ def rank_units(window_days=90, min_reports=5, now=None):
     since = now - datetime.timedelta(days=window_days)
     figures = [f for f in unit_figures(_window_reports(since)) if f.reports >= min_reports]
     return sorted(figures, key=_sort_key)
+
+
+def period_ranking(start, end, min_reports=5):
+    """The ranking of the reports assigned from `start` to `end` (dates, inclusive, WITA),
+    as plain data for the apps on top (the unit awards): the ranking's own method, so an
+    award follows the table the public sees."""
+    since, until = local_day_bounds(start, end)
+    figures = [f for f in unit_figures(_window_reports(since, until)) if f.reports >= min_reports]
+    return [
+        {
+            "rank": rank,
+            "unit_id": f.unit_id,
+            "unit_name": f.name,
+            "reports": f.reports,
+            "on_time_share": f.on_time_share,
+            "median_response_hours": f.median_response_hours,
+            "average_rating": f.average_rating,
+        }
+        for rank, f in enumerate(sorted(figures, key=_sort_key), start=1)
+    ]
 
 
 def monthly_figures(months=12, now=None):

@@ -435,6 +435,12 @@ SCHEDULED_COMMANDS += [("send_event_reminders", 3600)]
 DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
 # Counts below this are published as "< N" everywhere (pages, downloads, API).
 OPEN_DATA_MIN_CELL = env.int("OPEN_DATA_MIN_CELL", default=5)
+# Unit awards: each period (months, calendar-aligned; 3 = quarters) the ranking's top units
+# are proposed for coordinators to confirm (`propose_unit_awards`, daily; it acts once a
+# period has ended).
+UNIT_AWARD_PERIOD_MONTHS = env.int("UNIT_AWARD_PERIOD_MONTHS", default=3)
+UNIT_AWARD_TOP_UNITS = env.int("UNIT_AWARD_TOP_UNITS", default=3)
+SCHEDULED_COMMANDS += [("propose_unit_awards", 86400)]
 OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
 OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")
