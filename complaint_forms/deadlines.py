@@ -74,18 +74,14 @@ def working_days_between(start, end, extra=None):
     return calendar.get_working_days_count(start + datetime.timedelta(days=1), end)
 
 
-def _office_spans(day):
-    """The office hours of a working day as aware datetimes in the site's time zone."""
-    zone = timezone.get_default_timezone()
-    spans = []
-    for opens, closes in settings.COMPLAINT_OFFICE_HOURS.get(day.weekday(), ()):
-        spans.append(
-            (
-                datetime.datetime.combine(day, datetime.time.fromisoformat(opens), zone),
-                datetime.datetime.combine(day, datetime.time.fromisoformat(closes), zone),
-            )
-        )
-    return spans
+def _office_hours():
+    """The office hours setting as {weekday: [(opens, closes)]} with `datetime.time`s."""
+    return {
+        weekday: [
+            (datetime.time.fromisoformat(a), datetime.time.fromisoformat(b)) for a, b in spans
+        ]
+        for weekday, spans in settings.COMPLAINT_OFFICE_HOURS.items()
+    }
 
 
 def working_hours_between(start, end, extra=None):
@@ -96,13 +92,17 @@ def working_hours_between(start, end, extra=None):
     if end <= start:
         return 0.0
     calendar = working_calendar(extra)
+    office_hours = _office_hours()
+    zone = timezone.get_default_timezone()
+    start, end = start.astimezone(zone), end.astimezone(zone)
     seconds = 0.0
-    day = timezone.localdate(start)
-    last = timezone.localdate(end)
-    while day <= last:
-        if calendar.is_working_day(day):
-            for opens, closes in _office_spans(day):
-                overlap = (min(end, closes) - max(start, opens)).total_seconds()
-                seconds += max(overlap, 0.0)
+    day = start.date()
+    while day <= end.date():
+        spans = office_hours.get(day.weekday())
+        if spans and calendar.is_working_day(day):
+            for opens, closes in spans:
+                opens = datetime.datetime.combine(day, opens, zone)
+                closes = datetime.datetime.combine(day, closes, zone)
+                seconds += max((min(end, closes) - max(start, opens)).total_seconds(), 0.0)
         day += datetime.timedelta(days=1)
     return seconds / 3600
