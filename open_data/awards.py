@@ -105,12 +105,16 @@ def confirmed_award(code):
 def past_winners(periods=4):
     """The confirmed awards of the latest `periods` periods, newest first, as
     [(period label, [awards in rank order])]."""
-    awards = UnitAward.objects.filter(status=UnitAward.Status.CONFIRMED).select_related("unit")
-    starts = list(
-        awards.order_by("-period_start").values_list("period_start", flat=True).distinct()
-    )[:periods]
+    confirmed = UnitAward.objects.filter(status=UnitAward.Status.CONFIRMED)
+    latest = (
+        confirmed.order_by("-period_start").values("period_start").distinct()[:periods]
+    )  # a subquery: one query in all
     grouped = {}
-    for award in awards.filter(period_start__in=starts).order_by("-period_start", "rank"):
+    for award in (
+        confirmed.filter(period_start__in=latest)
+        .select_related("unit")
+        .order_by("-period_start", "rank")
+    ):
         grouped.setdefault(award.period_start, []).append(award)
     return [(group[0].period_label, group) for group in grouped.values()]
 

@@ -218,3 +218,33 @@ def test_ranking_page_without_confirmed_awards_has_no_winners_section(units, cli
     page = RankingPageFactory(parent=home)
     page.save_revision().publish()
     assert 'id="past-awards"' not in client.get(page.url).content.decode()
+
+
+def test_past_winners_are_the_latest_four_periods_in_one_query(django_assert_num_queries):
+    unit = WorkUnitFactory()
+    for quarter in range(5):  # July 2025 ... July 2026
+        start = D(2025 + (6 + 3 * quarter) // 12, (6 + 3 * quarter) % 12 + 1, 1)
+        UnitAward.objects.create(
+            unit=unit,
+            period_start=start,
+            period_end=period_containing(start)[1],
+            rank=1,
+            reports=5,
+            status=UnitAward.Status.CONFIRMED,
+            certificate_code=f"PGH-TEST{quarter}",
+        )
+    UnitAward.objects.create(  # proposed only: not a winner yet
+        unit=WorkUnitFactory(),
+        period_start=D(2026, 10, 1),
+        period_end=D(2026, 12, 31),
+        rank=1,
+        reports=5,
+    )
+    with django_assert_num_queries(1), translation.override("en"):
+        labels = [label for label, _awards in awards.past_winners()]
+    assert labels == [
+        "Quarter 3 2026 (July–September)",
+        "Quarter 2 2026 (April–June)",
+        "Quarter 1 2026 (January–March)",
+        "Quarter 4 2025 (October–December)",
+    ]
