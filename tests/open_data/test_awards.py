@@ -176,7 +176,7 @@ def test_certificate_pdf_names_the_unit_and_the_quarter(units, client, tmp_path)
 @pytest.mark.parametrize(
     ("language", "path", "genuine", "period"),
     [
-        ("id", "/id/penghargaan/{}/", "Sertifikat ini asli", "Triwulan 3 2026 (Juli–September)"),
+        ("id", "/id/penghargaan/{}/", "Piagam ini asli", "Triwulan 3 2026 (Juli–September)"),
         ("en", "/en/awards/{}/", "This certificate is genuine", "Quarter 3 2026 (July–September)"),
     ],
 )
