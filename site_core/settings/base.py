@@ -382,6 +382,8 @@ RECAPTCHA_REQUIRED_SCORE = env.float("RECAPTCHA_REQUIRED_SCORE", default=0.5)
 RECAPTCHA_VERIFY_REQUEST_TIMEOUT = env.int("RECAPTCHA_VERIFY_REQUEST_TIMEOUT", default=5)
 COMPLAINT_SUBMIT_RATE = env("COMPLAINT_SUBMIT_RATE", default="10/h")
 COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
+# Per client: the report form's live "similar answers" while typing.
+COMPLAINT_SUGGEST_RATE = env("COMPLAINT_SUGGEST_RATE", default="60/m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
 # Office hours (WITA) per weekday (0 = Monday) in which the ranking counts a unit's time to
