@@ -1,17 +1,34 @@
-"""Indonesian working days: Monday to Friday, minus national public holidays (from the
-maintained `holidays` package) and the extra days staff record (cuti bersama)."""
+"""Indonesian working time: working days and working hours.
+
+Working days are Monday to Friday minus the national public holidays of the maintained
+`holidays` package and the extra days staff record (cuti bersama, local decisions), which
+are added to the library's calendar with its own `.update()`; the day arithmetic is the
+library's (`get_nth_working_day`, `get_working_days_count`, `is_working_day`).
+
+Working hours are the office hours (`COMPLAINT_OFFICE_HOURS`, WITA) of working days: the
+ranking counts a unit's time to first response in them, so a report sent on Friday evening
+costs the unit nothing until Monday opens.
+"""
 
 import datetime
 from functools import lru_cache
+
+from django.conf import settings
+from django.utils import timezone
 
 import holidays
 
 from .records import ExtraHoliday
 
 
-@lru_cache(maxsize=32)
-def _national_holidays(year):
-    return frozenset(holidays.country_holidays("ID", years=year).keys())
+@lru_cache(maxsize=16)
+def _calendar(extra):
+    # One calendar per set of extra days, kept for the process: building one costs about a
+    # millisecond and deadlines are computed in loops (reminders, the demo replay). The
+    # library fills in further years by itself when a date in them is asked about.
+    calendar = holidays.country_holidays("ID")
+    calendar.update(dict.fromkeys(extra, "Cuti bersama"))
+    return calendar
 
 
 def extra_holidays():
@@ -19,45 +36,73 @@ def extra_holidays():
     return frozenset(ExtraHoliday.objects.values_list("date", flat=True))
 
 
+def working_calendar(extra=None):
+    """The `holidays` calendar of Indonesia with the extra days off added (read from the
+    database when `extra` is None)."""
+    return _calendar(frozenset(extra_holidays() if extra is None else extra))
+
+
+def _as_date(value):
+    """Datetimes count as their day in WITA (naive ones as they are)."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
 def is_working_day(day, extra=frozenset()):
-    if day.weekday() >= 5:
-        return False
-    return day not in _national_holidays(day.year) and day not in extra
+    return working_calendar(extra).is_working_day(_as_date(day))
 
 
 def add_working_days(start, days, extra=None):
     """The date `days` working days after `start` (which itself is not counted).
 
     With days=0 the result is `start` moved forward to a working day if it is not one."""
-    extra = extra_holidays() if extra is None else extra
-    if isinstance(start, datetime.datetime):
-        start = start.date()
-    day = start
-    if days == 0:
-        while not is_working_day(day, extra):
-            day += datetime.timedelta(days=1)
-        return day
-    remaining = days
-    while remaining > 0:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day, extra):
-            remaining -= 1
-    return day
+    return working_calendar(extra).get_nth_working_day(_as_date(start), days)
 
 
 def working_days_between(start, end, extra=None):
-    """Working days after `start` up to and including `end`; negative when end < start."""
-    extra = extra_holidays() if extra is None else extra
-    if isinstance(start, datetime.datetime):
-        start = start.date()
-    if isinstance(end, datetime.datetime):
-        end = end.date()
+    """Working days after `start` up to and including `end`; negative when end < start.
+
+    Datetimes count as their day in WITA: a report received on Friday and answered on
+    Monday took one working day."""
+    start, end = _as_date(start), _as_date(end)
+    if start == end:
+        return 0
     if end < start:
         return -working_days_between(end, start, extra)
-    count = 0
-    day = start
-    while day < end:
+    calendar = working_calendar(extra)
+    return calendar.get_working_days_count(start + datetime.timedelta(days=1), end)
+
+
+def _office_hours():
+    """The office hours setting as {weekday: [(opens, closes)]} with `datetime.time`s."""
+    return {
+        weekday: [
+            (datetime.time.fromisoformat(a), datetime.time.fromisoformat(b)) for a, b in spans
+        ]
+        for weekday, spans in settings.COMPLAINT_OFFICE_HOURS.items()
+    }
+
+
+def working_hours_between(start, end, extra=None):
+    """Office hours of working days between two aware datetimes (0 when end <= start).
+
+    Friday 20:00 to Monday 08:00 is half an hour with the default office hours; a holiday
+    in between costs nothing."""
+    if end <= start:
+        return 0.0
+    calendar = working_calendar(extra)
+    office_hours = _office_hours()
+    zone = timezone.get_default_timezone()
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    seconds = 0.0
+    day = start.date()
+    while day <= end.date():
+        spans = office_hours.get(day.weekday())
+        if spans and calendar.is_working_day(day):
+            for opens, closes in spans:
+                opens = datetime.datetime.combine(day, opens, zone)
+                closes = datetime.datetime.combine(day, closes, zone)
+                seconds += max((min(end, closes) - max(start, opens)).total_seconds(), 0.0)
         day += datetime.timedelta(days=1)
-        if is_working_day(day, extra):
-            count += 1
-    return count
+    return seconds / 3600

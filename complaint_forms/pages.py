@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
@@ -14,7 +15,7 @@ from site_core.localized_urls import LocalizedRoutesMixin
 from site_core.models import BasePage
 
 from .choices import Kind
-from .ranking import rank_units
+from .ranking import office_hours_description, rank_units
 from .records import ComplaintSettings
 from .views import confirmation_response, report_form_context, tracking_response
 
@@ -101,6 +102,13 @@ class RankingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["office_hours"] = office_hours_description()
+        # Apps on top add sections without this app knowing them (open_data: past winners).
+        context["extra_sections"] = [
+            html
+            for section in hooks.get_hooks("ranking_page_sections")
+            if (html := section(request))
+        ]
         complaint_settings = ComplaintSettings.current(request)
         context["ranking"] = rank_units(
             window_days=complaint_settings.ranking_window_days,

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -6,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from site_core.models import BasePage, WorkUnit
 
 from . import charts, figures
+from .award_periods import period_label
 from .datasets import DATASETS
 
 
@@ -72,3 +75,64 @@ class StatisticsPage(BasePage):
             }
         )
         return context
+
+
+class UnitAward(models.Model):
+    """A work unit named among the most responsive of a period (a quarter by default).
+
+    The award proposal (`open_data.awards.propose`) copies the ranking's figures for the
+    period, so the certificate states what was measured even after the ranking moves on.
+    A coordinator confirms it; only then does it get a certificate code."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    unit = models.ForeignKey(
+        WorkUnit, verbose_name=_("work unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    reports = models.PositiveIntegerField(_("reports"))
+    on_time_share = models.PositiveSmallIntegerField(
+        _("answered within deadline (%)"), null=True, blank=True
+    )
+    median_response_hours = models.FloatField(
+        _("median working hours to first response"), null=True, blank=True
+    )
+    average_rating = models.FloatField(_("average rating"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PROPOSED
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    certificate_code = models.CharField(
+        _("certificate code"), max_length=24, unique=True, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        ordering = ["-period_start", "rank"]
+        verbose_name = _("unit award")
+        verbose_name_plural = _("unit awards")
+        permissions = [("confirm_unitaward", "Can confirm unit awards")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_start", "unit"], name="open_data_one_award_per_unit_and_period"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.period_label} #{self.rank} {self.unit}"
+
+    @property
+    def period_label(self):
+        return period_label(self.period_start, self.period_end)

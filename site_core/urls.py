@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.i18n_urls")),
     path("", include("complaint_forms.i18n_urls")),
     path("", include("outreach.i18n_urls")),
+    path("", include("open_data.i18n_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -386,6 +386,13 @@ COMPLAINT_TRACK_RATE = env("COMPLAINT_TRACK_RATE", default="30/10m")
 COMPLAINT_SUGGEST_RATE = env("COMPLAINT_SUGGEST_RATE", default="60/m")
 COMPLAINT_ATTACHMENT_MAX_BYTES = env.int("COMPLAINT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 COMPLAINT_ATTACHMENT_MAX_FILES = 3
+# Office hours (WITA) per weekday (0 = Monday) in which the ranking counts a unit's time to
+# first response, on working days only: the city's service hours, with the Friday prayer
+# break. Lunch breaks on other days are not subtracted (the counter stays open).
+COMPLAINT_OFFICE_HOURS = {
+    **{weekday: [("07:30", "16:00")] for weekday in range(4)},
+    4: [("07:30", "11:00"), ("13:30", "16:30")],
+}
 DEMO_CONTENT_COMMANDS += ["load_complaints_demo"]
 PERSONAL_DATA_PURGERS += ["complaint_forms.retention.purge"]
 SCHEDULED_COMMANDS += [("send_deadline_reminders", 3600)]
@@ -430,6 +437,12 @@ SCHEDULED_COMMANDS += [("send_event_reminders", 3600)]
 DEMO_CONTENT_COMMANDS += ["load_open_data_demo"]
 # Counts below this are published as "< N" everywhere (pages, downloads, API).
 OPEN_DATA_MIN_CELL = env.int("OPEN_DATA_MIN_CELL", default=5)
+# Unit awards: each period (months, calendar-aligned; 3 = quarters) the ranking's top units
+# are proposed for coordinators to confirm (`propose_unit_awards`, daily; it acts once a
+# period has ended).
+UNIT_AWARD_PERIOD_MONTHS = env.int("UNIT_AWARD_PERIOD_MONTHS", default=3)
+UNIT_AWARD_TOP_UNITS = env.int("UNIT_AWARD_TOP_UNITS", default=3)
+SCHEDULED_COMMANDS += [("propose_unit_awards", 86400)]
 OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
 OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")

@@ -27,15 +27,14 @@ def test_new_year_is_not_a_working_day():
     assert add_working_days(D(2026, 12, 30), 3, NONE) == D(2027, 1, 6)
 
 
-def test_idul_fitri_2026_is_skipped():
-    # Idul Fitri 1447 H falls on 20-21 or 21-22 March 2026 depending on the source; the
-    # library's dates are holidays and the arithmetic steps over them.
-    eid = [day for day in (D(2026, 3, 20), D(2026, 3, 23)) if not is_working_day(day)]
-    friday_19 = D(2026, 3, 19)  # Nyepi (Day of Silence) in 2026
-    assert not is_working_day(friday_19)
-    result = add_working_days(D(2026, 3, 18), 1, NONE)
-    assert result > friday_19
-    assert result not in eid
+def test_nyepi_and_idul_fitri_2026_are_skipped():
+    # SKB 3 Menteri 2026: Nyepi Thursday 19 March, Idul Fitri Saturday-Sunday 21-22 March.
+    assert not is_working_day(D(2026, 3, 19))
+    assert add_working_days(D(2026, 3, 18), 1, NONE) == D(2026, 3, 20)
+    assert add_working_days(D(2026, 3, 18), 2, NONE) == D(2026, 3, 23)
+    # With that year's cuti bersama (18, 20, 23 and 24 March) the next day is the 25th.
+    cuti_bersama = frozenset({D(2026, 3, 18), D(2026, 3, 20), D(2026, 3, 23), D(2026, 3, 24)})
+    assert add_working_days(D(2026, 3, 17), 1, cuti_bersama) == D(2026, 3, 25)
 
 
 def test_cuti_bersama_from_the_extra_list_is_skipped():

@@ -53,10 +53,16 @@ def test_command_runs_and_reports_counts(db):
     assert "Queued 0 reminder(s)" in out.getvalue()
 
 
-def _handled(unit, hours, on_time=True, rating=None):
+# Tuesday 27 January 2026, 08:00 WITA: the office is open for the next eight hours.
+TUESDAY_MORNING = datetime.datetime(2026, 1, 27, 0, 0, tzinfo=datetime.UTC)
+AFTER_TUESDAY = TUESDAY_MORNING + datetime.timedelta(days=20)
+
+
+def _handled(unit, hours, on_time=True, rating=None, assigned_at=None):
     report = ReportFactory()
     workflow.assign(report, coordinator(), unit)
     report.refresh_from_db()
+    report.assigned_at = assigned_at or report.assigned_at
     report.first_response_at = report.assigned_at + datetime.timedelta(hours=hours)
     report.answered_within_deadline = on_time
     report.status = Status.ANSWERED
@@ -68,16 +74,29 @@ def _handled(unit, hours, on_time=True, rating=None):
 def test_ranking_orders_units_and_leaves_out_small_ones():
     fast, slow, tiny = WorkUnitFactory(), WorkUnitFactory(), WorkUnitFactory()
     for hours in (1, 2, 3):
-        _handled(fast, hours, rating=5)
+        _handled(fast, hours, rating=5, assigned_at=TUESDAY_MORNING)
     for hours in (10, 20, 30):
-        _handled(slow, hours, on_time=hours < 30, rating=3)
-    _handled(tiny, 0.1, rating=5)  # one lucky report must not top the list
-    ranking = rank_units(window_days=90, min_reports=3)
+        _handled(slow, hours, on_time=hours < 30, rating=3, assigned_at=TUESDAY_MORNING)
+    _handled(tiny, 0.1, rating=5, assigned_at=TUESDAY_MORNING)  # one lucky report: not ranked
+    ranking = rank_units(window_days=90, min_reports=3, now=AFTER_TUESDAY)
     assert [f.unit_id for f in ranking] == [fast.pk, slow.pk]
     top, second = ranking
     assert top.median_response_hours == 2.0
     assert top.on_time_share == 100 and second.on_time_share == 67
     assert top.average_rating == 5 and second.average_rating == 3
+
+
+def test_ranking_counts_working_hours_so_a_friday_evening_report_costs_the_weekend_nothing():
+    weekend_unit, weekday_unit = WorkUnitFactory(), WorkUnitFactory()
+    # Friday 23 January 2026 20:00 WITA, answered Monday 08:00 WITA: 60 clock hours,
+    # half an office hour.
+    friday_evening = datetime.datetime(2026, 1, 23, 12, 0, tzinfo=datetime.UTC)
+    for _ in range(3):
+        _handled(weekend_unit, 60, assigned_at=friday_evening)
+        _handled(weekday_unit, 2, assigned_at=TUESDAY_MORNING)
+    ranking = rank_units(window_days=90, min_reports=3, now=AFTER_TUESDAY)
+    assert [f.unit_id for f in ranking] == [weekend_unit.pk, weekday_unit.pk]
+    assert [f.median_response_hours for f in ranking] == [0.5, 2.0]
 
 
 def test_ranking_window_excludes_old_reports(unit):

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from complaint_forms.models import Report
+from open_data.models import UnitAward
 from tests.demo_slice import load_demo_with_answer_slice
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -77,7 +78,10 @@ def public_pages():
 
 def main_routes():
     code = Report.objects.order_by("pk").values_list("tracking_code", flat=True).first()
+    award = UnitAward.objects.exclude(certificate_code=None).order_by("pk").first()
     return [
+        f"/id/penghargaan/{award.certificate_code}/",
+        f"/en/awards/{award.certificate_code}/",
         "/id/lapor/",
         "/id/lapor/konsultasi/",
         f"/id/lapor/terkirim/{code}/",
@@ -107,6 +111,8 @@ def screenshot_name(path):
             return name
     if "/tanya-jawab/" in path and path.count("/") > 3:
         return "answer"
+    if path.startswith("/id/penghargaan/"):
+        return "award-check"
     return None
 
 

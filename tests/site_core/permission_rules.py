@@ -45,6 +45,15 @@ RULES = [
     ("open_data:api_datasets", PUBLIC),
     ("open_data:api_dataset", PUBLIC),
     ("open_data:openapi", PUBLIC),
+    ("open_data_awards:award", PUBLIC),  # the certificate's verification page
+    ("open_data_awards:award_certificate", PUBLIC),
+    ("unit_awards:confirm", roles(LOGIN, DENIED, DENIED, OK, DENIED, DENIED)),
+    ("unit_awards:delete", NO_STAFF_ROLE),
+    # Wagtail asks for the change permission, which nobody but admins has: awards change
+    # only through proposal and confirmation (the listing shows who confirmed when).
+    ("unit_awards:history*", NO_STAFF_ROLE),
+    ("unit_awards:usage", NO_STAFF_ROLE),
+    ("unit_awards:*", COORDINATORS),
     ("complaint_forms:confirmation", PUBLIC),
     ("complaint_forms:consultation", PUBLIC),
     ("complaint_forms:submit", POST_ONLY),

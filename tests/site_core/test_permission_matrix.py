@@ -4,6 +4,7 @@ The URL list comes from the resolver, so a new view without a rule here fails th
 The demo is built once inside the test; every cell is one GET with the Django test client.
 """
 
+import datetime
 import json
 import os
 
@@ -18,6 +19,8 @@ import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import Attachment, Privacy
+from open_data import awards
+from open_data.models import UnitAward
 from outreach import ambassadors, registrations, schools
 from outreach.models import ProgramKind
 from tests.complaint_forms.factories import (
@@ -51,6 +54,9 @@ from .permission_rules import RULES
 pytestmark = pytest.mark.django_db
 
 
+PERIOD = (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+
+
 def build_demo(home):
     unit_a, unit_b = WorkUnitFactory(), WorkUnitFactory()
     CategoryFactory(default_unit=unit_a)
@@ -77,7 +83,15 @@ def build_demo(home):
     image = demo_image()
     document = Document.objects.create(title="Panduan", file=ContentFile(b"x", name="p.pdf"))
     redirect = Redirect.objects.create(old_path="/lama", redirect_link="/id/")
+    UnitAward.objects.create(
+        unit=unit_b, period_start=PERIOD[0], period_end=PERIOD[1], rank=2, reports=5
+    )
+    award = UnitAward.objects.create(
+        unit=unit_a, period_start=PERIOD[0], period_end=PERIOD[1], rank=1, reports=5
+    )
+    award = awards.confirm(award, boss)
     return {
+        "award": award,
         "unit_a": unit_a,
         "report_a": report_a,
         "report_b": report_b,
@@ -107,6 +121,8 @@ def value_for(route, key, demo):
         for prefix, make in TOKENS.items():
             if prefix in route.route:
                 return make(demo)
+    if key == "code" and namespace == "open_data_awards":
+        return demo["award"].certificate_code
     if key == "code":
         return demo["report_b"].tracking_code
     if key == "action":
@@ -134,6 +150,8 @@ def value_for(route, key, demo):
             "wagtailusers_groups": 1,
             "wagtailusers_users": UserFactory().pk,
         }
+        if namespace == "unit_awards":  # the proposal, not yet confirmed
+            return UnitAward.objects.get(rank=2).pk
         if route.name == "complaint_reports:download":
             return demo["attachment_b"].pk
         if route.name == "outreach_process_school_request":

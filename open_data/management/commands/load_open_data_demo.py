@@ -5,6 +5,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Site
 
+from open_data.awards import demo_awards
 from open_data.models import StatisticsPage
 from site_core.demo.pages import ensure_child, ensure_translation
 from site_core.models import FooterNavigationLink, HomePage, NavigationSettings
@@ -45,4 +46,4 @@ class Command(BaseCommand):
             FooterNavigationLink.objects.create(
                 setting=nav, page=page, sort_order=nav.footer_links.count()
             )
-        self.stdout.write("Open data demo ready.")
+        self.stdout.write(f"Open data demo ready; {demo_awards()} unit award(s) confirmed.")
