@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from . import workflow
+from . import durations, workflow
 from .deadlines import add_working_days, working_days_between
 from .intake import create_report
 from .models import Channel, ComplaintSettings, Kind, Privacy, RejectionReason, Report
@@ -329,9 +329,12 @@ def replay_history(categories, coordinator, officers, seed=20260101):
         plan.append((None, (title, description, units.get(unit_name), kind)))
     rng.shuffle(plan)
     received_times = replay.received_times(len(plan))
-    return [
+    reports = [
         replay.report(number, received, category, item)
         for number, (received, (category, item)) in enumerate(
             zip(received_times, plan, strict=True)
         )
     ]
+    # The replay dates its steps with queryset updates, which skip the working-day count.
+    durations.backfill(Report.objects.filter(pk__in=[report.pk for report in reports]))
+    return reports

@@ -86,10 +86,12 @@ def _suppressed_headline(stats):
         if privacy.is_suppressed(stats["rated"])
         else stats["average_rating"],
         "appeals": privacy.label(stats["appeals"]),
-        "median_days_to_first_response": None
+        "median_working_days_to_first_response": None
         if privacy.is_suppressed(total)
-        else stats["median_days_to_first_response"],
-        "median_days_to_answer": None if small_answered else stats["median_days_to_answer"],
+        else stats["median_working_days_to_first_response"],
+        "median_working_days_to_answer": None
+        if small_answered
+        else stats["median_working_days_to_answer"],
     }
 
 
@@ -99,6 +101,7 @@ BREAKDOWNS = (
     "by_category",
     "by_channel",
     "by_kecamatan",
+    "by_kelurahan",
     "by_unit",
     "by_status",
 )
