@@ -1,0 +1,51 @@
+"""Admin registration for open data: the archive of monthly reports (Reports menu)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_monthly_report_urls():
+    return [
+        path(
+            "monthly-reports/",
+            admin_views.MonthlyReportListView.as_view(),
+            name="open_data_monthly_reports",
+        ),
+        path(
+            "monthly-reports/build/",
+            admin_views.build_monthly_report,
+            name="open_data_build_monthly_report",
+        ),
+        path(
+            "monthly-reports/<int:pk>/download/",
+            admin_views.download_monthly_report,
+            name="open_data_download_monthly_report",
+        ),
+    ]
+
+
+class MonthlyReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.ARCHIVE_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_monthly_report_menu_item():
+    return MonthlyReportMenuItem(
+        _("Monthly reports"),
+        reverse("open_data_monthly_reports"),
+        icon_name="doc-full",
+        order=900,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_monthly_report_log_actions(actions):
+    label = _("Monthly report downloaded")
+    actions.register_action("open_data.download_monthly_report", label, label)
