@@ -59,7 +59,8 @@ def _before_save(sender, instance, update_fields=None, raw=False, **kwargs):
 
 
 def _remember_loaded(sender, instance, **kwargs):
-    instance._loaded_moments = {name: getattr(instance, name) for name in DURATION_FIELDS}
+    # Read from __dict__: a field deferred by .only() must not be fetched here.
+    instance._loaded_moments = {name: instance.__dict__.get(name) for name in DURATION_FIELDS}
 
 
 def connect():
