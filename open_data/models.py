@@ -66,6 +66,7 @@ class StatisticsPage(BasePage):
                         "id": key.replace("_", "-"),
                         "title": title,
                         "rows": complaints[key],
+                        "largest": _largest(complaints[key]),
                         "svg": draw(complaints[key], title, key.replace("_", "-")),
                     }
                     for key, title, draw in sections
@@ -76,6 +77,12 @@ class StatisticsPage(BasePage):
             }
         )
         return context
+
+
+def _largest(rows):
+    """The row with the highest published count (None when every count is suppressed)."""
+    shown = [row for row in rows if row["count"]]
+    return max(shown, key=lambda row: row["count"]) if shown else None
 
 
 def split_addresses(text):

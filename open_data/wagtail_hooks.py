@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import archive_views
 
 
 @hooks.register("register_admin_urls")
@@ -14,17 +14,17 @@ def register_monthly_report_urls():
     return [
         path(
             "monthly-reports/",
-            admin_views.MonthlyReportListView.as_view(),
+            archive_views.MonthlyReportListView.as_view(),
             name="open_data_monthly_reports",
         ),
         path(
             "monthly-reports/build/",
-            admin_views.build_monthly_report,
+            archive_views.build_monthly_report,
             name="open_data_build_monthly_report",
         ),
         path(
             "monthly-reports/<int:pk>/download/",
-            admin_views.download_monthly_report,
+            archive_views.download_monthly_report,
             name="open_data_download_monthly_report",
         ),
     ]
@@ -32,7 +32,7 @@ def register_monthly_report_urls():
 
 class MonthlyReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(admin_views.ARCHIVE_PERMISSION)
+        return request.user.has_perm(archive_views.ARCHIVE_PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")

@@ -4,6 +4,7 @@ The URL list comes from the resolver, so a new view without a rule here fails th
 The demo is built once inside the test; every cell is one GET with the Django test client.
 """
 
+import datetime
 import json
 import os
 
@@ -18,6 +19,7 @@ import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import Attachment, Privacy
+from open_data import archive
 from outreach import ambassadors, registrations, schools
 from outreach.models import ProgramKind
 from tests.complaint_forms.factories import (
@@ -90,6 +92,7 @@ def build_demo(home):
         "document": document,
         "redirect": redirect,
         "home": home,
+        "monthly_report": archive.archive(datetime.date(2026, 1, 1)),
     }
 
 
@@ -140,6 +143,8 @@ def value_for(route, key, demo):
             return demo["session_request"].pk
         if route.name == "outreach_review_application":
             return demo["application"].pk
+        if route.name == "open_data_download_monthly_report":
+            return demo["monthly_report"].pk
         if namespace in by_namespace:
             return by_namespace[namespace]
         found = object_for_namespace(namespace)
