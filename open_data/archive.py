@@ -6,7 +6,7 @@ the previous month's report is archived and mailed, once: a run claims the month
 conditional UPDATE before sending, so a second run — the same day, the next day, or at
 the same moment from another process — sends nothing. If the scheduler did not run on
 that day (the server was down) the next run in the same month still sends it, late.
-Mail goes through `site_core.mail.deliver`: what the mail server does not take is kept
+Mail goes through `site_core.mail.send_templated`: what the mail server does not take is kept
 and retried there, with the PDF.
 """
 
@@ -15,12 +15,11 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 
 from complaint_forms.deadlines import extra_holidays, is_working_day
 from site_core.links import page_absolute_url
-from site_core.mail import deliver
+from site_core.mail import send_templated
 
 from . import monthly_report
 from .models import MonthlyReportArchive, MonthlyReportSettings, StatisticsPage
@@ -88,18 +87,20 @@ def send_due(today=None):
 
 
 def _mail(entry, recipients):
+    page = StatisticsPage.objects.live().filter(locale__language_code=LANGUAGE).first()
     with translation.override(LANGUAGE):
-        page = StatisticsPage.objects.live().filter(locale__language_code=LANGUAGE).first()
         context = {
             "month": formats.date_format(entry.month, "F Y"),
             "statistics_url": page_absolute_url(page) if page else "",
         }
-        subject = " ".join(
-            render_to_string("open_data/mail/monthly_report_subject.txt", context).split()
-        )
-        body = render_to_string("open_data/mail/monthly_report.txt", context)
     with entry.file.open("rb") as handle:
         pdf = handle.read()
     # One message per address: leadership's addresses are not shown to each other.
     for address in recipients:
-        deliver(subject, body, [address], attachments=[(entry.filename, pdf, "application/pdf")])
+        send_templated(
+            "open_data/mail/monthly_report",
+            [address],
+            context,
+            language=LANGUAGE,
+            attachments=[(entry.filename, pdf, "application/pdf")],
+        )

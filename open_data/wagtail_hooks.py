@@ -4,7 +4,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from site_core.admin_menu import PermissionMenuItem
 
 from . import archive_views
 
@@ -30,18 +31,14 @@ def register_monthly_report_urls():
     ]
 
 
-class MonthlyReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(archive_views.ARCHIVE_PERMISSION)
-
-
 @hooks.register("register_reports_menu_item")
 def register_monthly_report_menu_item():
-    return MonthlyReportMenuItem(
+    return PermissionMenuItem(
         _("Monthly reports"),
         reverse("open_data_monthly_reports"),
         icon_name="doc-full",
         order=900,
+        permission=archive_views.ARCHIVE_PERMISSION,
     )
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('site_core', '0004_footer_words_per_language'),
+        ('site_core', '0005_image_block_alt_text'),
     ]
 
     operations = [

@@ -25,7 +25,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaint_forms", "0004_coordinators_resend_mail"),
+        ("complaint_forms", "0005_image_block_alt_text"),
     ]
 
     operations = [
