@@ -19,7 +19,7 @@ from wagtail.models import ModelLogEntry
 
 from site_core.models import WorkUnit
 
-from . import workflow
+from . import durations, workflow
 from .choices import Channel, Kind, Privacy, RejectionReason
 from .deadlines import add_working_days, working_days_between
 from .intake import create_report
@@ -330,9 +330,12 @@ def replay_history(categories, coordinator, officers, seed=20260101):
         plan.append((None, (title, description, units.get(unit_name), kind)))
     rng.shuffle(plan)
     received_times = replay.received_times(len(plan))
-    return [
+    reports = [
         replay.report(number, received, category, item)
         for number, (received, (category, item)) in enumerate(
             zip(received_times, plan, strict=True)
         )
     ]
+    # The replay dates its steps with queryset updates, which skip the working-day count.
+    durations.backfill(Report.objects.filter(pk__in=[report.pk for report in reports]))
+    return reports

@@ -189,6 +189,14 @@ class Report(models.Model):
     response_due = models.DateField(_("answer due"), null=True, blank=True)
     close_due = models.DateField(_("closes automatically on"), null=True, blank=True)
     answered_within_deadline = models.BooleanField(null=True, blank=True, editable=False)
+    # Working days from receipt, kept in step with the timestamps by complaint_forms.durations
+    # so that statistics take their median in the database.
+    working_days_to_first_response = models.PositiveSmallIntegerField(
+        _("working days to the first response"), null=True, blank=True, editable=False
+    )
+    working_days_to_answer = models.PositiveSmallIntegerField(
+        _("working days to the answer"), null=True, blank=True, editable=False
+    )
     rating = models.PositiveSmallIntegerField(
         _("rating"), null=True, blank=True, choices=[(i, str(i)) for i in range(1, 6)]
     )

@@ -1,12 +1,14 @@
 """Aggregate figures about reports, for the open-data app: plain data out, never models.
 
-Every figure is computed by the database (GROUP BY, COUNT, AVG; medians by ordering and
-offset), so the cost does not grow with Python loops over reports. Counts are raw: the
-caller suppresses small cells. Gender-based-violence categories are merged into one row so
+Every figure is computed by the database (GROUP BY, COUNT, AVG; medians of the working
+days stored on each report by percentile_cont, or by ordering and offset on SQLite), so
+the cost does not grow with Python loops over reports. Counts are raw: the caller
+suppresses small cells. Gender-based-violence categories are merged into one row so
 that a small category never singles out a person.
 """
 
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db import connection
+from django.db.models import Aggregate, Avg, Count, FloatField, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,22 +22,30 @@ from .records import Report, ReportEvent
 GENDER_BASED_KEY = "gender-based"
 
 
-def _median_days(reports, start_field, end_field):
-    """Median days between two timestamps: the database orders, we read the middle rows."""
-    with_both = reports.filter(**{f"{start_field}__isnull": False, f"{end_field}__isnull": False})
-    total = with_both.count()
-    if not total:
-        return None
-    durations = (
-        with_both.annotate(
-            took=ExpressionWrapper(F(end_field) - F(start_field), output_field=DurationField())
-        )
-        .order_by("took")
-        .values_list("took", flat=True)
-    )
-    middle = list(durations[(total - 1) // 2 : total // 2 + 1])
-    seconds = sum(max(value.total_seconds(), 0) for value in middle) / len(middle)
-    return round(seconds / 86400, 1)
+class Median(Aggregate):
+    """PostgreSQL's continuous median: the middle value, or the mean of the two middle ones."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+def _median(reports, field):
+    """Median of a stored per-report figure, computed by the database: PostgreSQL's
+    percentile_cont; elsewhere (SQLite) the database orders the values and only the one or
+    two middle rows are read (the same result)."""
+    with_value = reports.filter(**{f"{field}__isnull": False})
+    if connection.vendor == "postgresql":
+        value = with_value.aggregate(median=Median(field))["median"]
+    else:
+        total = with_value.count()
+        if not total:
+            return None
+        ordered = with_value.order_by(field).values_list(field, flat=True)
+        middle = list(ordered[(total - 1) // 2 : total // 2 + 1])
+        value = sum(middle) / len(middle)
+    return None if value is None else round(value, 1)
 
 
 def _breakdown(reports, field, labels):
@@ -120,8 +130,8 @@ def complaint_statistics(start, end, unit_id=None):
             round(headline["average_rating"], 2) if headline["average_rating"] else None
         ),
         "appeals": appeals,
-        "median_days_to_first_response": _median_days(reports, "created_at", "first_response_at"),
-        "median_days_to_answer": _median_days(reports, "created_at", "answered_at"),
+        "median_working_days_to_first_response": _median(reports, "working_days_to_first_response"),
+        "median_working_days_to_answer": _median(reports, "working_days_to_answer"),
         "by_month": [
             {
                 "key": row["month"].strftime("%Y-%m"),
@@ -135,6 +145,9 @@ def complaint_statistics(start, end, unit_id=None):
         "by_status": _breakdown(reports, "status", lambda key: str(status_labels.get(key, key))),
         "by_kecamatan": _breakdown(
             reports, "kecamatan", lambda key: str(kecamatan_name(key)) if key else _("Not given")
+        ),
+        "by_kelurahan": _breakdown(
+            reports, "kelurahan", lambda key: key if key else _("Not given")
         ),
         "by_unit": [
             {

@@ -41,6 +41,19 @@ METADATA = {
         "modified": {"type": "string"},
         "columns": {"type": "array", "items": {"type": "string"}},
         "suppression": {"type": "string"},
+        "region_codes": {
+            "type": "array",
+            "description": "Kemendagri codes of the kecamatan or kelurahan the rows name",
+            "items": {
+                "type": "object",
+                "required": ["code", "name"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "name": {"type": "string"},
+                    "kecamatan_code": {"type": "string"},
+                },
+            },
+        },
     },
 }
 

@@ -79,8 +79,12 @@ def column_chart(rows, title, chart_id):
             f'<text x="{x + step / 2:.1f}" y="{height - bottom - bar - 4}" font-size="10" '
             f'text-anchor="middle" fill="currentColor">{escape(row["shown"])}</text>'
         )
-        parts.append(
-            f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" font-size="10" '
-            f'text-anchor="middle" fill="currentColor">{escape(_short_month(row["label"]))}</text>'
-        )
+        # More than eight months do not fit side by side on a phone: every other one is
+        # labelled (the table beside the chart has them all).
+        if len(rows) <= 8 or (len(rows) - 1 - index) % 2 == 0:
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{height - bottom + 16}" font-size="10" '
+                f'text-anchor="middle" fill="currentColor">'
+                f"{escape(_short_month(row['label']))}</text>"
+            )
     return _svg(CHART_WIDTH, height, f"{chart_id}-title", title, "".join(parts))

@@ -9,7 +9,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from site_core.areas import CITY_REGION_CODE, KECAMATAN_REGION_CODES
+from site_core.areas import (
+    CITY_REGION_CODE,
+    KECAMATAN_REGION_CODES,
+    KELURAHAN_REGION_CODES,
+    kecamatan_name,
+    kecamatan_of,
+)
 
 from . import figures, privacy
 
@@ -24,9 +30,10 @@ class Dataset:
     frequency: str  # ISO 8601 / DCAT accrualPeriodicity words: monthly, daily
     columns: tuple
     rows: Callable
+    regions: str = ""  # "kecamatan" or "kelurahan": rows carry these region codes
 
     def metadata(self, start, end):
-        return {
+        metadata = {
             "identifier": self.slug,
             "title": str(self.title),
             "description": str(self.description),
@@ -43,6 +50,26 @@ class Dataset:
                 % {"limit": privacy.threshold() - 1}
             ),
         }
+        if self.regions:
+            metadata["region_codes"] = region_reference(self.regions)
+        return metadata
+
+
+def region_reference(level):
+    """The Kemendagri codes of one level, as a reference list in a dataset's metadata."""
+    if level == "kecamatan":
+        return [
+            {"code": code, "name": str(kecamatan_name(slug))}
+            for slug, code in KECAMATAN_REGION_CODES.items()
+        ]
+    return [
+        {
+            "code": code,
+            "name": name,
+            "kecamatan_code": KECAMATAN_REGION_CODES[kecamatan_of(name)],
+        }
+        for name, code in KELURAHAN_REGION_CODES.items()
+    ]
 
 
 def _monthly_complaints(start, end):
@@ -59,6 +86,21 @@ def _complaints_by_kecamatan(start, end):
             "reports": row["count"],
         }
         for row in stats["by_kecamatan"]
+    ]
+
+
+def _complaints_by_kelurahan(start, end):
+    stats = figures.complaints(start, end)
+    return [
+        {
+            "kelurahan": row["label"],
+            "region_code": KELURAHAN_REGION_CODES.get(row["key"], ""),
+            "kecamatan": str(kecamatan_name(kecamatan_of(row["key"])))
+            if kecamatan_of(row["key"])
+            else "",
+            "reports": row["count"],
+        }
+        for row in stats["by_kelurahan"]
     ]
 
 
@@ -106,6 +148,19 @@ DATASETS = {
             "monthly",
             ("kecamatan", "region_code", "reports"),
             _complaints_by_kecamatan,
+            regions="kecamatan",
+        ),
+        Dataset(
+            "pengaduan-per-kelurahan",
+            _("Complaints per kelurahan"),
+            _(
+                "Reports received per kelurahan of Banjarbaru (where the reporter named one), "
+                "with Kemendagri region codes of the kelurahan."
+            ),
+            "monthly",
+            ("kelurahan", "region_code", "kecamatan", "reports"),
+            _complaints_by_kelurahan,
+            regions="kelurahan",
         ),
         Dataset(
             "responsivitas-unit-kerja",

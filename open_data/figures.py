@@ -56,8 +56,10 @@ def _cached(name, builder, *args):
 def default_period(today=None):
     """The last twelve whole months up to and including the current one."""
     today = today or timezone.localdate()
-    first = (today.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
-    return first, today
+    year, month = today.year, today.month - 11
+    if month < 1:
+        year, month = year - 1, month + 12
+    return datetime.date(year, month, 1), today
 
 
 def month_bounds(value, end=False):
@@ -86,10 +88,12 @@ def _suppressed_headline(stats):
         if privacy.is_suppressed(stats["rated"])
         else stats["average_rating"],
         "appeals": privacy.label(stats["appeals"]),
-        "median_days_to_first_response": None
+        "median_working_days_to_first_response": None
         if privacy.is_suppressed(total)
-        else stats["median_days_to_first_response"],
-        "median_days_to_answer": None if small_answered else stats["median_days_to_answer"],
+        else stats["median_working_days_to_first_response"],
+        "median_working_days_to_answer": None
+        if small_answered
+        else stats["median_working_days_to_answer"],
     }
 
 
@@ -99,6 +103,7 @@ BREAKDOWNS = (
     "by_category",
     "by_channel",
     "by_kecamatan",
+    "by_kelurahan",
     "by_unit",
     "by_status",
 )
@@ -107,12 +112,25 @@ BREAKDOWNS = (
 def complaints(start, end, unit=""):
     def build(start, end, unit):
         stats = complaint_statistics(start, end, unit_id=_unit_id(unit))
+        stats["by_month"] = _every_month(stats["by_month"], start, end)
         return {
             "headline": _suppressed_headline(stats),
             **{name: privacy.rows(stats[name]) for name in BREAKDOWNS},
         }
 
     return _cached("complaints", build, start, end, unit)
+
+
+def _every_month(rows, start, end):
+    """The months of the period in order, a month without reports as 0: a gap in a time
+    series would read as a month that did not exist."""
+    counted = {row["key"]: row for row in rows}
+    months, day = [], start.replace(day=1)
+    while day <= end:
+        key = day.strftime("%Y-%m")
+        months.append(counted.get(key, {"key": key, "label": key, "count": 0}))
+        day = (day + datetime.timedelta(days=32)).replace(day=1)
+    return months
 
 
 def responsiveness(start, end):

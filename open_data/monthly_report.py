@@ -89,7 +89,8 @@ def build(month):
         Paragraph(
             _(
                 "Figures for reports received in the month, beside the previous month and the "
-                "same month a year earlier. Days are calendar days from receipt."
+                "same month a year earlier. Days are working days from receipt (weekends, "
+                "public holidays and collective leave not counted)."
             ),
             styles["BodyText"],
         ),
@@ -99,8 +100,12 @@ def build(month):
         (_("Reports received"), "total", ""),
         (_("Reports answered"), "answered", ""),
         (_("Answered within the deadline"), "on_time_share", "%"),
-        (_("Median days to the first response"), "median_days_to_first_response", ""),
-        (_("Median days to the answer"), "median_days_to_answer", ""),
+        (
+            _("Median working days to the first response"),
+            "median_working_days_to_first_response",
+            "",
+        ),
+        (_("Median working days to the answer"), "median_working_days_to_answer", ""),
         (_("Average rating (1–5)"), "average_rating", ""),
         (_("Appeals by citizens"), "appeals", ""),
     ]

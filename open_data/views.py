@@ -151,7 +151,14 @@ def catalog(request):
                     "dcat:startDate": metadata["period"]["start"],
                     "dcat:endDate": metadata["period"]["end"],
                 },
-                "dct:spatial": f"Kemendagri:{metadata['region_code']}",
+                # The city, and for datasets per area every kecamatan or kelurahan code.
+                "dct:spatial": [
+                    f"Kemendagri:{code}"
+                    for code in [
+                        metadata["region_code"],
+                        *(region["code"] for region in metadata.get("region_codes", [])),
+                    ]
+                ],
                 "dct:language": "id",
                 "dcat:keyword": ["LAPOR", "pengaduan", "Banjarbaru", "Satu Data"],
                 "dcat:distribution": distributions,

@@ -1,15 +1,18 @@
-"""Admin registration for open data: the unit awards (listing, confirmation), their audit
-action, and the past winners section of the public ranking page."""
+"""Admin registration for open data: the unit awards (listing, confirmation), the archive of
+monthly reports (Reports menu), their audit actions, and the past winners section of the
+public ranking page."""
 
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from site_core.admin_menu import PermissionMenuItem
+
+from . import admin_views, archive_views
 from .awards import past_winners
 from .models import UnitAward
 
@@ -80,3 +83,41 @@ def past_winners_section(request):
     return render_to_string(
         "open_data/includes/past_awards.html", {"winners": winners}, request=request
     )
+
+
+@hooks.register("register_admin_urls")
+def register_monthly_report_urls():
+    return [
+        path(
+            "monthly-reports/",
+            archive_views.MonthlyReportListView.as_view(),
+            name="open_data_monthly_reports",
+        ),
+        path(
+            "monthly-reports/build/",
+            archive_views.build_monthly_report,
+            name="open_data_build_monthly_report",
+        ),
+        path(
+            "monthly-reports/<int:pk>/download/",
+            archive_views.download_monthly_report,
+            name="open_data_download_monthly_report",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_monthly_report_menu_item():
+    return PermissionMenuItem(
+        _("Monthly reports"),
+        reverse("open_data_monthly_reports"),
+        icon_name="doc-full",
+        order=900,
+        permission=archive_views.ARCHIVE_PERMISSION,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_monthly_report_log_actions(actions):
+    label = _("Monthly report downloaded")
+    actions.register_action("open_data.download_monthly_report", label, label)

@@ -7,6 +7,7 @@ twice as long each time (at most `MAIL_RETRY_MAX_DELAY_SECONDS` apart) until
 coordinators on the admin dashboard, who can re-send it. Sent mail is not kept.
 """
 
+import base64
 import datetime
 import logging
 import smtplib
@@ -29,8 +30,11 @@ DELIVERY_ERRORS = (smtplib.SMTPException, OSError)
 CLAIM_SECONDS = 120
 
 
-def deliver(subject, body, recipients, *, html_body="", from_email=None, reply_to=None):
+def deliver(
+    subject, body, recipients, *, html_body="", from_email=None, reply_to=None, attachments=()
+):
     """Send one message; when the mail server does not take it, keep it for retries.
+    `attachments` are (filename, bytes, MIME type); a kept message keeps them too.
     Returns how many messages went out now (0 when kept for later)."""
     recipients = [address for address in recipients if address]
     if not recipients:
@@ -42,6 +46,14 @@ def deliver(subject, body, recipients, *, html_body="", from_email=None, reply_t
         from_email=from_email or "",
         recipients=recipients,
         reply_to=list(reply_to or []),
+        attachments=[
+            {
+                "filename": filename,
+                "content": base64.b64encode(content).decode("ascii"),
+                "mimetype": mimetype,
+            }
+            for filename, content, mimetype in attachments
+        ],
     )
     try:
         return _message(mail).send()
@@ -61,7 +73,7 @@ def deliver(subject, body, recipients, *, html_body="", from_email=None, reply_t
         return 0
 
 
-def send_templated(template, recipients, context, *, language=None):
+def send_templated(template, recipients, context, *, language=None, attachments=()):
     """Render `<template>_subject.txt` and `<template>_body.txt` in `language` (the
     recipient's; the site's default when not given) and `deliver` them.
 
@@ -74,7 +86,7 @@ def send_templated(template, recipients, context, *, language=None):
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
-    return deliver(" ".join(subject.split()), body, recipients)
+    return deliver(" ".join(subject.split()), body, recipients, attachments=attachments)
 
 
 def backoff(attempts):
@@ -164,6 +176,12 @@ def _message(mail):
     )
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
+    for attachment in mail.attachments:
+        message.attach(
+            attachment["filename"],
+            base64.b64decode(attachment["content"]),
+            attachment["mimetype"],
+        )
     return message
 
 

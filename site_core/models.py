@@ -391,6 +391,8 @@ class OutgoingMail(models.Model):
     from_email = models.CharField(max_length=254, blank=True)
     recipients = models.JSONField(_("recipients"), default=list)
     reply_to = models.JSONField(default=list, blank=True)
+    # [{"filename", "content" (base64), "mimetype"}]: a kept message is sent whole later.
+    attachments = models.JSONField(default=list, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.RETRYING, db_index=True
     )

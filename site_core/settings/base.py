@@ -446,3 +446,5 @@ SCHEDULED_COMMANDS += [("propose_unit_awards", 86400)]
 OPEN_DATA_PUBLISHER = env("OPEN_DATA_PUBLISHER", default="Pemerintah Kota Banjarbaru")
 OPEN_DATA_CONTACT_EMAIL = env("OPEN_DATA_CONTACT_EMAIL", default="lapor@banjarbarukota.go.id")
 OPEN_DATA_API_RATE = env("OPEN_DATA_API_RATE", default="120/m")
+# Daily; mails last month's report once, on the first working day (open_data.archive).
+SCHEDULED_COMMANDS += [("send_monthly_report", 86400)]

@@ -62,14 +62,14 @@ def test_small_counts_are_suppressed_in_downloads_and_the_api(client, crafted):
     assert rows == [{"month": THIS_MONTH, "reports": "14"}]
 
     by_area = client.get("/data/pengaduan-per-kecamatan.json", query).json()
-    assert by_area["data"] == [{"kecamatan": "Cempaka", "region_code": "63.72.02", "reports": 14}]
+    assert by_area["data"] == [{"kecamatan": "Cempaka", "region_code": "63.72.03", "reports": 14}]
     assert by_area["metadata"]["licence"]["name"] == "CC BY 4.0"
 
     crafted_small = CategoryFactory(name="Lampu jalan")
     ReportFactory(category=crafted_small, kecamatan="landasan-ulin")
     api = client.get("/api/v1/datasets/pengaduan-per-kecamatan/", query).json()
-    landasan = [row for row in api["data"] if row["region_code"] == "63.72.01"]
-    assert landasan == [{"kecamatan": "Landasan Ulin", "region_code": "63.72.01", "reports": None}]
+    landasan = [row for row in api["data"] if row["region_code"] == "63.72.02"]
+    assert landasan == [{"kecamatan": "Landasan Ulin", "region_code": "63.72.02", "reports": None}]
 
 
 def test_figures_follow_new_reports_at_once(client, crafted):

@@ -22,6 +22,8 @@ import pytest
 from complaint_forms import tasks as complaint_tasks
 from complaint_forms import workflow
 from complaint_forms.models import ComplaintSettings, Report
+from open_data import archive
+from open_data.models import MonthlyReportSettings
 from outreach import tasks as outreach_tasks
 from outreach.models import AmbassadorApplication
 from outreach.registrations import register
@@ -33,6 +35,7 @@ from tests.complaint_forms.factories import (
     coordinator,
     officer,
 )
+from tests.open_data.test_open_data import StatisticsPageFactory
 from tests.outreach.factories import (
     AmbassadorApplicationFactory,
     EventPageFactory,
@@ -66,6 +69,10 @@ OUTREACH_MAIL = {
 }
 
 
+# Leadership (the mayor's office) is not staff of the site: it follows links logged out.
+OPEN_DATA_MAIL = {"monthly_report": "citizen"}
+
+
 def mail_templates():
     """Every mail the project can send, by its template name."""
     names = {path.stem.removesuffix("_subject") for path in TEMPLATES.glob("*/mail/*_subject.txt")}
@@ -73,7 +80,7 @@ def mail_templates():
 
 
 def test_every_mail_template_has_a_scenario_here():
-    assert mail_templates() == set(COMPLAINT_MAIL) | set(OUTREACH_MAIL)
+    assert mail_templates() == set(COMPLAINT_MAIL) | set(OUTREACH_MAIL) | set(OPEN_DATA_MAIL)
 
 
 @pytest.fixture
@@ -204,6 +211,17 @@ def test_outreach_mail_links_open_for_their_recipients(world):
         message = sent(kind, scenarios[kind])
         followed += len(assert_links_open(message, role, world))
     assert followed >= 10  # tickets, cancellations, the event page, the activity log
+
+
+def test_monthly_report_mail_links_open_for_leadership(world, home):
+    StatisticsPageFactory(parent=home).save_revision().publish()
+    recipients = MonthlyReportSettings.load()
+    recipients.recipients = "walikota@banjarbarukota.go.id"
+    recipients.save()
+    for kind, role in OPEN_DATA_MAIL.items():
+        message = sent(kind, lambda: archive.send_due(datetime.date(2027, 1, 4)))
+        assert message.to == ["walikota@banjarbarukota.go.id"]
+        assert assert_links_open(message, role, world), f"{kind}: the mail has no link to follow"
 
 
 def test_wagtail_moderation_mail_links_open_for_the_moderator(world, home):

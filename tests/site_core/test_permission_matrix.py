@@ -19,7 +19,7 @@ import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import Attachment, Privacy
-from open_data import awards
+from open_data import archive, awards
 from open_data.models import UnitAward
 from outreach import ambassadors, registrations, schools
 from outreach.models import ProgramKind
@@ -104,6 +104,7 @@ def build_demo(home):
         "document": document,
         "redirect": redirect,
         "home": home,
+        "monthly_report": archive.archive(datetime.date(2026, 1, 1)),
     }
 
 
@@ -158,6 +159,8 @@ def value_for(route, key, demo):
             return demo["session_request"].pk
         if route.name == "outreach_review_application":
             return demo["application"].pk
+        if route.name == "open_data_download_monthly_report":
+            return demo["monthly_report"].pk
         if namespace in by_namespace:
             return by_namespace[namespace]
         found = object_for_namespace(namespace)
