@@ -1,14 +1,78 @@
-"""Fixtures shared by every app's tests: locales and a bilingual site root."""
+"""Fixtures shared by every app's tests: locales, a bilingual site root, the demo built
+once per session, and what parallel workers (pytest-xdist) must not share."""
 
+import contextlib
+import os
+import re
 import shutil
 
 from django.conf import settings
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
 import pytest
 
 from tests.factories import HomePageFactory
+
+DEMO_FIXTURE = "demo_site"
+
+
+def pytest_configure(config):
+    _own_redis_database_per_worker()
+
+
+def _own_redis_database_per_worker():
+    """Each xdist worker uses Redis database <REDIS_URL's> + <worker number> (mod 16):
+    the tests clear the cache, and django-redis clears a whole database, not a prefix."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    cache = settings.CACHES["default"]
+    if not worker or "redis" not in cache["BACKEND"].lower():
+        return
+    match = re.fullmatch(r"(redis://[^/]+)/?(\d*)", cache["LOCATION"])
+    assert match, f"REDIS_URL must be redis://host:port/db, not {cache['LOCATION']}"
+    database = (int(match.group(2) or 0) + int(worker.removeprefix("gw"))) % 16
+    cache["LOCATION"] = f"{match.group(1)}/{database}"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests on the session's demo run last, all on one xdist worker: the demo is built
+    once, at the first of them, and no test that expects an empty database runs after."""
+    uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
+    for item in uses_demo:
+        item.add_marker(pytest.mark.xdist_group("demo"))
+    items[:] = [item for item in items if item not in uses_demo] + uses_demo
+
+
+@contextlib.contextmanager
+def _rolled_back(django_db_blocker):
+    """Data written in the block stays for the tests that follow (each of them runs in a
+    savepoint of its own) and is rolled back when the fixture ends."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole demo (`load_demo`: every app's content, the 240 sample answers, the
+    accounts on tests.demo_slice.DEMO_PASSWORD), built once per session.
+
+    Tests that use it run last (see pytest_collection_modifyitems) and must not be
+    transactional: they see the demo in their own savepoint, rolled back after each."""
+    from tests.demo_slice import load_demo_into
+
+    with _rolled_back(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo_into(tmp_path_factory.mktemp("demo"))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -108,7 +108,9 @@ def test_kelurahan_must_belong_to_the_kecamatan(client, report_page, valid_post)
 def test_errors_are_linked_to_their_fields(client, report_page, valid_post):
     _response, html = _post(client, valid_post(title=""))
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_title_error' in html or "id_title_error" in html
+    # The input names its help text and its error list, and the error list carries that id.
+    assert 'aria-describedby="id_title_helptext id_title_error" id="id_title"' in html
+    assert '<ul class="errorlist" id="id_title_error">' in html
     assert 'href="#id_title"' in html
 
 

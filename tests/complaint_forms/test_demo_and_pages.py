@@ -24,16 +24,14 @@ from complaint_forms.models import (
 )
 from complaint_forms.ranking import rank_units
 from site_core.models import HomePage, WorkUnit
+from tests.demo_slice import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db, monkeypatch, tmp_path, settings):
-    settings.BASE_DIR = tmp_path
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-password-123")
-    call_command("load_demo", "--skip-apps", verbosity=0, stdout=io.StringIO())
-    call_command("load_complaints_demo", stdout=io.StringIO())
+def demo(demo_site):
+    """The reports of the session's demo (tests/conftest.py)."""
     return Report.objects.all()
 
 
@@ -108,7 +106,7 @@ def every_role_has_an_account_on_the_one_password():
     for unit in WorkUnit.objects.filter(is_active=True):
         officer = User.objects.get(username="petugas." + unit.short_name.lower().replace(" ", ""))
         assert UnitMembership.objects.get(user=officer).unit == unit
-        assert officer.check_password("demo-password-123")
+        assert officer.check_password(DEMO_PASSWORD)
         assert officer.groups.filter(name="Petugas Unit Kerja").exists()
     assert (
         User.objects.get(username="koordinator")
@@ -116,7 +114,7 @@ def every_role_has_an_account_on_the_one_password():
         .exists()
     )
     for username in ("admin", "editor", "moderator", "koordinator"):
-        assert User.objects.get(username=username).check_password("demo-password-123")
+        assert User.objects.get(username=username).check_password(DEMO_PASSWORD)
 
 
 class TestPageTypes(WagtailPageTestCase):

@@ -83,10 +83,7 @@ def test_empty_result_and_answer_page_pass_axe(page, live_server, answers, axe):
     assert page.locator(".search-empty a.button").is_visible()
     assert axe(page) == []
     page.goto(f"{live_server.url}{answers['kb-002'].url}")
-    assert (
-        page.get_by_role("heading", name="Was this helpful?").is_visible()
-        or page.locator("#feedback-heading").is_visible()
-    )
+    assert page.get_by_role("heading", name="Apakah ini membantu?").is_visible()
     assert axe(page) == []
 
 

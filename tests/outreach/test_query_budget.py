@@ -1,7 +1,8 @@
 """Every public outreach page and view renders in at most 15 SQL queries, in Indonesian and
-in English, on realistic data: the demo programs plus more events, registrations in both
-languages, people checked in at held events, held school sessions, ambassadors with public
-profiles and approved activities (so the reach figures are not empty).
+in English, on realistic data: the session's demo (tests/conftest.py: demo_site) plus more
+events, registrations in both languages, people checked in at held events, held school
+sessions, ambassadors with public profiles and approved activities (so the reach figures
+are not empty), added once for the session.
 
 English pages cost the most: their registrations and reach figures hang off the Indonesian
 source pages, which must be fetched once, not per item.
@@ -9,9 +10,11 @@ source pages, which must be fetched once, not per item.
 
 import datetime
 
-from django.core.management import call_command
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from wagtail.models import Locale
 
 import pytest
 
@@ -37,6 +40,7 @@ pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 15
 LANGUAGES = ["id", "en"]
+SEATS_LEFT_NONE = {"id": "Tersisa 0 dari 3", "en": "0 of 3 left"}
 
 
 def translate(page, locale, **fields):
@@ -77,7 +81,6 @@ class Demo:
     """The demo outreach site with realistic activity, and the URL of each public view."""
 
     def __init__(self, locales, admin_user):
-        call_command("load_outreach_demo")
         self.index = {
             code: ProgramIndexPage.objects.get(locale__language_code=code) for code in LANGUAGES
         }
@@ -87,7 +90,7 @@ class Demo:
             }
             for code in LANGUAGES
         }
-        en = locales["en"]
+        en = self.locale_en = locales["en"]
         school = self.programs["id"][ProgramKind.SCHOOL]
         ambassador_program = self.programs["id"][ProgramKind.AMBASSADOR]
         kecamatan = ["cempaka", "landasan-ulin", "liang-anggang", "banjarbaru-utara"]
@@ -214,9 +217,13 @@ class Demo:
         }[name]()
 
 
-@pytest.fixture
-def demo(home, home_en, locales, admin_user):
-    return Demo(locales, admin_user)
+@pytest.fixture(scope="session")
+def demo(demo_site, django_db_blocker):
+    """Built once on top of the session's demo, rolled back with it."""
+    with django_db_blocker.unblock():
+        locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
+        staff = get_user_model().objects.create_superuser("budget-admin", "b@example.org", "x")
+        return Demo(locales, staff)
 
 
 PAGES = [
@@ -280,7 +287,8 @@ def test_budgeted_pages_carry_reach_profiles_events_and_seats(client, demo, code
     totals = school_html.split('class="reach__totals"')[1].split("</dl>")[0]
     assert "<dd>0</dd>" not in totals
     event_html = client.get(demo.url("event", code)).content.decode()
-    assert "0 of 3" in event_html or "0 dari 3" in event_html  # seats taken in both languages
+    # Five people registered in both languages for three seats: none left in either.
+    assert SEATS_LEFT_NONE[code] in event_html
     ticket_html = client.get(demo.url("ticket", code)).content.decode()
     assert demo.held[code].title in ticket_html
 
@@ -289,9 +297,7 @@ GROWING = ["index", "program-school", "program-ambassador", "event", "listing", 
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_queries_do_not_grow_with_more_events_and_registrations(
-    client, demo, locales, code, subtests
-):
+def test_queries_do_not_grow_with_more_events_and_registrations(client, demo, code, subtests):
     urls = {name: demo.url(name, code) for name in GROWING}
     before = {}
     for name, url in urls.items():
@@ -299,7 +305,7 @@ def test_queries_do_not_grow_with_more_events_and_registrations(
         before[name] = count_queries(client, url)
     school = demo.programs["id"][ProgramKind.SCHOOL]
     for n in range(5):
-        event, english = add_event(school, locales["en"], f"tambahan-{n}", days=8 + n)
+        event, english = add_event(school, demo.locale_en, f"tambahan-{n}", days=8 + n)
         for target in (event, english, demo.upcoming["id"]):
             with translation.override(target.locale.language_code):
                 registrations.register(target, name="Lagi", email="")

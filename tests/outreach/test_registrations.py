@@ -58,7 +58,8 @@ def test_seats_fill_then_people_are_waitlisted(event, person, commit):
         RegistrationStatus.WAITLISTED,
     ]
     assert event.seat_counts() == {"capacity": 2, "confirmed": 2, "waitlisted": 1, "remaining": 0}
-    assert "waitlist" in mail.outbox[-1].subject.lower() or "tunggu" in mail.outbox[-1].subject
+    assert mail.outbox[-1].subject == f"Anda masuk daftar tunggu: {event.title}"
+    assert mail.outbox[-1].to == [person["email"]]
 
 
 def test_cancelling_a_seat_promotes_the_first_person_waiting_and_mails_them(event, person, commit):
@@ -99,7 +100,12 @@ def test_under_18_needs_guardian_name_contact_and_consent(client, event, commit)
     response = client.post(register_url(event), form_data(under_18="yes"))
     assert response.status_code == 400
     html = response.content.decode()
-    assert "guardian" in html.lower() or "wali" in html.lower()
+    for message in (
+        "Di bawah 18 tahun: masukkan nama orang tua atau wali.",
+        "Di bawah 18 tahun: masukkan nomor telepon atau surel orang tua atau wali.",
+        "Di bawah 18 tahun: orang tua atau wali harus menyetujui.",
+    ):
+        assert message in html
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_guardian_name_error"' in html
     assert not Registration.objects.exists()

@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -78,7 +77,6 @@ ENGLISH = [
     "selected",
     "Save changes",
 ]
-PASSWORD = "demo-password-123"
 
 
 class InterfaceText(HTMLParser):
@@ -135,18 +133,13 @@ def english_on(html):
 
 
 @pytest.fixture
-def site_demo(db, monkeypatch, settings):
-    """The site's own demo pages, accounts and workflow (fast: no other app's content)."""
-    settings.DEMO_CONTENT_COMMANDS = []
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", PASSWORD)
-    call_command("load_demo")
+def site_demo(demo_site):
+    """The site's demo pages, accounts and workflow (the session's demo)."""
 
 
 @pytest.fixture
-def demo(db, monkeypatch):
-    """The whole demo, with reports and outreach records to list."""
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", PASSWORD)
-    call_command("load_demo")
+def demo(demo_site):
+    """The whole demo, with reports and outreach records to list (the session's one)."""
 
 
 def logged_in(username):

@@ -4,19 +4,14 @@ words are that language's, and the language switch lands on the same thing in th
 Built on the full demo (every app's content), as a citizen meets the site."""
 
 import html
-import io
-import os
 import re
-import tempfile
-from pathlib import Path
-from unittest import mock
 
-from django.conf import settings
-from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.utils import translation
 
 from wagtail.models import Page
+
+import pytest
 
 from complaint_forms.models import Report, ReportPage
 from outreach.models import EventPage, ProgramIndexPage, ProgramKind, ProgramPage
@@ -178,19 +173,9 @@ def route_cases():
         )
 
 
+@pytest.mark.usefixtures("demo_site")
 class LanguageSwitchOnTheDemo(TestCase):
-    """One demo (every app's content) for all the checks: loading it takes a minute."""
-
-    @classmethod
-    def setUpTestData(cls):
-        knowledge_base = Path(settings.BASE_DIR) / settings.KNOWLEDGE_BASE_DATA
-        with (
-            tempfile.TemporaryDirectory() as folder,
-            # The loader writes no password file into the checkout.
-            override_settings(BASE_DIR=Path(folder), KNOWLEDGE_BASE_DATA=str(knowledge_base)),
-            mock.patch.dict(os.environ, {"DEMO_ADMIN_PASSWORD": "switch-test-password-1"}),
-        ):
-            call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+    """The session's demo (every app's content, tests/conftest.py) for all the checks."""
 
     def test_every_page_type_switches_to_its_translation_and_back(self):
         sample = {}

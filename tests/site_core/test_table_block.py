@@ -4,7 +4,6 @@ exist), and visitors get an accessible table with a caption and header cells."""
 import re
 
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
@@ -50,10 +49,8 @@ def test_table_without_header_row_has_only_data_cells_and_escapes_text():
 
 
 @pytest.fixture
-def site_demo(monkeypatch, settings):
-    settings.DEMO_CONTENT_COMMANDS = []
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-password-123")
-    call_command("load_demo")
+def site_demo(demo_site):
+    """The session's demo (tests/conftest.py)."""
 
 
 def test_demo_table_renders_on_its_page(site_demo, client):
