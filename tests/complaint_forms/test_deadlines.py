@@ -155,6 +155,8 @@ def test_nyepi_and_idul_fitri_2026_are_skipped():
     # With that year's cuti bersama (18, 20, 23 and 24 March) the next day is the 25th.
     cuti_bersama = frozenset({D(2026, 3, 18), D(2026, 3, 20), D(2026, 3, 23), D(2026, 3, 24)})
     assert add_working_days(D(2026, 3, 17), 1, cuti_bersama) == D(2026, 3, 25)
+
+
 def test_the_lebaran_2026_break_is_skipped():
     # Tuesday 17 March 2026 + 1 working day, with the decree's cuti bersama recorded:
     # Wed 18 (cuti Nyepi), Thu 19 (Nyepi), Fri 20 (cuti), Sat-Sun 21-22 (Idul Fitri),
