@@ -8,7 +8,7 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import colloquial, lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
 from .text import is_aspect_word, is_stopword, language_of, standardise, stem, words
@@ -75,6 +75,24 @@ def looks_like_a_name(token, language):
     )
 
 
+def stemmed_synonyms(groups, language):
+    """[(group, [term stems])] for synonym groups, kept while the groups stay the same (the
+    stemming would otherwise be repeated for every group on every search)."""
+    key = (language, tuple(tuple(group) for group in groups))
+    found = _stemmed_synonyms.get(key)
+    if found is None:
+        found = [
+            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
+        ]
+        if len(_stemmed_synonyms) > 16:
+            _stemmed_synonyms.clear()
+        _stemmed_synonyms[key] = found
+    return found
+
+
+_stemmed_synonyms = {}
+
+
 class QueryBuilder:
     """Build a `ProcessedQuery`; `spell_checker` answers "is this word indexed?" and
     corrects misspelt words (see `search.spelling`); without one, nothing is corrected."""
@@ -90,11 +108,11 @@ class QueryBuilder:
 
     def build(self, raw, language="id", prefix=False):
         language = language_of(language)
-        tokens = standardise(words(raw)[:MAX_QUERY_WORDS], language)
-        groups = self.synonym_groups(language)
-        stemmed_groups = [
-            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
+        tokens = [
+            self._standard_form(token, language)
+            for token in standardise(words(raw)[:MAX_QUERY_WORDS], language)
         ]
+        stemmed_groups = stemmed_synonyms(self.synonym_groups(language), language)
         token_stems = [stem(t, language) for t in tokens]
         concepts, output, unknown = [], [], []
         i = 0
@@ -154,6 +172,13 @@ class QueryBuilder:
             corrected=" ".join(output) if changed else "",
             words=[w for c in concepts for w in c.text.split()],
         )
+
+    def _standard_form(self, token, language):
+        """A colloquial form the answers do not use, read as its standard word."""
+        if self.spell_checker is not None and self.spell_checker.knows(token, language):
+            return token
+        known = self.spell_checker.knows if self.spell_checker is not None else None
+        return colloquial.standard_form(token, language, known) or token
 
     @staticmethod
     def _stems(term_words, language):
