@@ -113,3 +113,25 @@ def test_project_wide_purge_includes_the_search_logs(kb, settings):
     assert ZeroResultQuery.objects.exists()
     purge_personal_data(timezone.now())
     assert not ZeroResultQuery.objects.exists()
+
+
+def test_answer_page_carries_the_search_that_led_to_it(client, kb):
+    search_url = "http://testserver" + reverse("search") + "?q=gang+kami+gelap+gulita"
+    html = client.get(kb["kb-004"].url, HTTP_REFERER=search_url).content.decode()
+    assert '<input type="hidden" name="q" value="gang kami gelap gulita">' in html
+    elsewhere = client.get(kb["kb-004"].url, HTTP_REFERER="https://example.org/?q=x")
+    assert '<input type="hidden" name="q" value="">' in elsewhere.content.decode()
+
+
+def test_helpful_votes_after_a_search_teach_it_like_clicks(client, kb, settings):
+    settings.SEARCH_LEARN_MIN_CLICKS = 2
+    paraphrase = "gang kami gelap gulita"
+    lamp = kb["kb-004"]
+    url = reverse("search_answer_feedback", args=[lamp.pk])
+    client.post(url, {"helpful": "no", "q": paraphrase})
+    client.post(url, {"helpful": "yes", "q": paraphrase})
+    assert lamp.source_id not in [h.source_id for h in get_backend().search(paraphrase).hits]
+    client.post(url, {"helpful": "yes", "q": f"{paraphrase} 081234567890"})
+    client.post(url, {"helpful": "yes", "q": paraphrase})
+    assert get_backend().search(paraphrase).hits[0].source_id == lamp.source_id
+    assert "telepon" in " ".join(LearnedQuery.objects.values_list("query_text", flat=True))
