@@ -181,7 +181,7 @@ class AnswerIndex:
         if not found.any():
             return []
         top = totals[found].max()
-        keep = found & (cover >= needed * total_idf) & (totals >= MIN_RELATIVE_SCORE * top)
+        keep = found & (cover / total_idf >= needed) & (totals >= MIN_RELATIVE_SCORE * top)
         if any(not c.aspect for c in concepts):
             keep &= on_topic
         ids = np.flatnonzero(keep)
