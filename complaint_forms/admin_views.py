@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
@@ -26,17 +27,20 @@ import django_filters
 from site_core.exports import StaffExportMixin
 
 from . import workflow
-from .forms import (
-    AssignForm,
-    OfflineReportForm,
-    RejectForm,
-    RequiredMessageForm,
-    StaffMessageForm,
-)
+from .choices import Channel, Kind, Privacy, Status
+from .forms import TRANSITION_FORMS, OfflineReportForm
 from .intake import create_report
 from .knowledge_base import draft_answer_for
-from .models import Attachment, Category, Channel, Kind, Privacy, Report, Status
 from .ranking import monthly_figures, rank_units
+from .records import (
+    CASE_FIELDS,
+    REPORTER_FIELDS,
+    Attachment,
+    Category,
+    ComplaintSettings,
+    Report,
+)
+from .transitions import STAFF_ACTIONS
 from .workflow import can_coordinate
 
 
@@ -118,7 +122,7 @@ class ReportIndexView(StaffExportMixin, generic.IndexView):
             TitleColumn(
                 "tracking_code",
                 label=_("Code"),
-                url_name=self.edit_url_name,
+                url_name=self.inspect_url_name,
                 sort_key="tracking_code",
             ),
             Column("title", label=_("Title")),
@@ -158,14 +162,28 @@ class ReportIndexView(StaffExportMixin, generic.IndexView):
         return super().as_spreadsheet(rows, spreadsheet_format)
 
 
-class ReportHistoryView(generic.HistoryView):
+class ReportPageLinkMixin:
+    """Wagtail's object views link back to the object's edit form; a report's page is the
+    read-only inspect view (it changes only through the workflow actions)."""
+
+    inspect_url_name = None
+
+    def get_edit_url(self, instance):
+        return reverse(self.inspect_url_name, args=[instance.pk])
+
+    @cached_property
+    def header_buttons(self):
+        return []  # no "Edit" button: there is nothing to edit
+
+
+class ReportHistoryView(ReportPageLinkMixin, generic.HistoryView):
     """The audit log of one report, for the people who may see that report."""
 
     def get_base_object_queryset(self):
         return Report.objects.for_user(self.request.user)
 
 
-class ReportUsageView(generic.UsageView):
+class ReportUsageView(ReportPageLinkMixin, generic.UsageView):
     def get_object(self):
         return get_object_or_404(Report.objects.for_user(self.request.user), pk=self.pk)
 
@@ -176,85 +194,24 @@ def _report_for(request, pk):
     )
 
 
-ACTIONS = {
-    # name: (label, form class, allowed statuses, who: "coordinate" or "respond")
-    "verify": (_("Verify"), StaffMessageForm, [Status.SUBMITTED], "coordinate"),
-    # From "assigned" too: reports routed to a unit at intake were never verified.
-    "reject": (
-        _("Reject"),
-        RejectForm,
-        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED],
-        "coordinate",
-    ),
-    "assign": (
-        _("Assign to a work unit"),
-        AssignForm,
-        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
-        "coordinate",
-    ),
-    "start": (_("Start handling"), StaffMessageForm, [Status.ASSIGNED], "respond"),
-    "request_info": (
-        _("Ask the citizen for more information"),
-        RequiredMessageForm,
-        [Status.SUBMITTED, Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
-        "respond",
-    ),
-    "answer": (
-        _("Send the answer"),
-        RequiredMessageForm,
-        [Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS],
-        "respond",
-    ),
-    "close": (
-        _("Close"),
-        StaffMessageForm,
-        [
-            Status.SUBMITTED,
-            Status.VERIFIED,
-            Status.ASSIGNED,
-            Status.IN_PROGRESS,
-            Status.NEEDS_INFO,
-            Status.ANSWERED,
-        ],
-        "coordinate",
-    ),
-    "reopen": (
-        _("Reopen"),
-        StaffMessageForm,
-        [Status.ANSWERED, Status.CLOSED, Status.REJECTED],
-        "coordinate",
-    ),
-}
-
-
-# How the action panel shows them: grouped by step of the case, the usual next step as a
-# primary button, refusals in red. name: (group, button classes)
+# The action panel shows the table's transitions grouped by step of the case, the usual
+# next step as a primary button, refusals in red.
 ACTION_GROUPS = {"triage": _("Triage"), "handle": _("Handling"), "finish": _("Finish")}
-ACTION_BUTTONS = {
-    "verify": ("triage", "button"),
-    "assign": ("triage", "button"),
-    "reject": ("triage", "button button-secondary no"),
-    "start": ("handle", "button"),
-    "answer": ("handle", "button"),
-    "request_info": ("handle", "button button-secondary"),
-    "close": ("finish", "button button-secondary no"),
-    "reopen": ("finish", "button button-secondary"),
+BUTTON_CLASSES = {
+    "primary": "button",
+    "secondary": "button button-secondary",
+    "refusal": "button button-secondary no",
 }
 
 
 def available_actions(report, user):
+    """[(transition, form)] the user may take from the report's status, in table order."""
     allowed = []
-    for name, (label, form_class, statuses, who) in ACTIONS.items():
-        if report.status not in statuses:
-            continue
-        if who == "coordinate" and not workflow.can_coordinate(user):
-            continue
-        if who == "respond" and not workflow.can_respond(user, report):
-            continue
-        form = form_class(prefix=name)
-        if name == "assign" and report.category and report.category.default_unit_id:
+    for transition in workflow.available(report, workflow.roles(user, report)):
+        form = TRANSITION_FORMS[transition.form](prefix=transition.action)
+        if transition.action == "assign" and report.category and report.category.default_unit_id:
             form.fields["unit"].initial = report.category.default_unit_id
-        allowed.append((name, label, form))
+        allowed.append((transition, form))
     return allowed
 
 
@@ -262,27 +219,11 @@ def grouped_actions(actions):
     """[(group label, [(name, label, form, button classes), ...]), ...] in ACTION_GROUPS
     order, empty groups left out."""
     groups = {key: [] for key in ACTION_GROUPS}
-    for name, label, form in actions:
-        group, classes = ACTION_BUTTONS[name]
-        groups[group].append((name, label, form, classes))
+    for transition, form in actions:
+        groups[transition.group].append(
+            (transition.action, transition.label, form, BUTTON_CLASSES[transition.style])
+        )
     return [(ACTION_GROUPS[key], items) for key, items in groups.items() if items]
-
-
-def run_action(name, report, user, data):
-    message, note = data.get("public_message", ""), data.get("internal_note", "")
-    if name == "reject":
-        return workflow.reject(report, user, data["reason"], message, note)
-    if name == "assign":
-        return workflow.assign(report, user, data["unit"], message, note)
-    function = {
-        "verify": workflow.verify,
-        "start": workflow.start_progress,
-        "request_info": workflow.request_info,
-        "answer": workflow.answer,
-        "close": workflow.close,
-        "reopen": workflow.reopen,
-    }[name]
-    return function(report, user, message, note)
 
 
 class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
@@ -356,14 +297,14 @@ class ReportActionView(FormView):
     detail_url_name = None
 
     def dispatch(self, request, pk, action):
-        if action not in ACTIONS:
+        if action not in STAFF_ACTIONS:
             raise Http404
         self.report = _report_for(request, pk)
         self.action = action
         return super().dispatch(request, pk, action)
 
     def get_form_class(self):
-        return ACTIONS[self.action][1]
+        return TRANSITION_FORMS[STAFF_ACTIONS[self.action].form]
 
     def get_prefix(self):
         return self.action
@@ -373,12 +314,12 @@ class ReportActionView(FormView):
 
     def form_valid(self, form):
         try:
-            run_action(self.action, self.report, self.request.user, form.cleaned_data)
+            workflow.perform(self.action, self.report, self.request.user, form.cleaned_data)
         except (workflow.TransitionNotAllowed, ValueError):
             messages.error(self.request, _("This action is not possible in the report's state."))
         else:
             messages.success(
-                self.request, _("Saved: %(action)s.") % {"action": ACTIONS[self.action][0]}
+                self.request, _("Saved: %(action)s.") % {"action": STAFF_ACTIONS[self.action].label}
             )
         return HttpResponseRedirect(self.get_success_url())
 
@@ -414,27 +355,6 @@ def download_attachment(request, pk):
     return response
 
 
-OFFLINE_REPORT_FIELDS = [
-    "kind",
-    "category",
-    "title",
-    "description",
-    "incident_date",
-    "kecamatan",
-    "kelurahan",
-    "location_detail",
-    "attachments",
-]
-OFFLINE_REPORTER_FIELDS = [
-    "privacy",
-    "reporter_name",
-    "reporter_email",
-    "reporter_phone",
-    "contact_channel",
-    "accessibility_needs",
-]
-
-
 class OfflineReportView(WagtailAdminTemplateMixin, FormView):
     """Staff record a report received by walk-in, phone, letter, SMS, social media or at a
     school session."""
@@ -461,8 +381,8 @@ class OfflineReportView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = context["form"]
-        context["report_fields"] = [form[name] for name in OFFLINE_REPORT_FIELDS]
-        context["reporter_fields"] = [form[name] for name in OFFLINE_REPORTER_FIELDS]
+        context["report_fields"] = [form[name] for name in (*CASE_FIELDS, "attachments")]
+        context["reporter_fields"] = [form[name] for name in REPORTER_FIELDS]
         return context
 
     def form_valid(self, form):
@@ -493,8 +413,6 @@ class ResponsivenessView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from .models import ComplaintSettings
-
         context = super().get_context_data(**kwargs)
         config = ComplaintSettings.current(self.request)
         context.update(

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .choices import Kind
 from .hosting import HOST_MARKER, bound_state
-from .models import Kind
+from .views import report_form_context
 
 
 class ReportFormBlock(blocks.StructBlock):
@@ -39,8 +40,6 @@ class ReportFormBlock(blocks.StructBlock):
         }
 
     def get_context(self, value, parent_context=None):
-        from .views import report_form_context
-
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
         state = bound_state(request)

@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import holidays
 
+from .records import ExtraHoliday
+
 
 @lru_cache(maxsize=32)
 def _national_holidays(year):
@@ -14,8 +16,6 @@ def _national_holidays(year):
 
 def extra_holidays():
     """The staff-entered days off, read once per call site (one query)."""
-    from .models import ExtraHoliday
-
     return frozenset(ExtraHoliday.objects.values_list("date", flat=True))
 
 

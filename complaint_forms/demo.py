@@ -17,10 +17,13 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from site_core.models import WorkUnit
+
 from . import workflow
+from .choices import Channel, Kind, Privacy, RejectionReason
 from .deadlines import add_working_days, working_days_between
 from .intake import create_report
-from .models import Channel, ComplaintSettings, Kind, Privacy, RejectionReason, Report
+from .records import ComplaintSettings, Report
 
 # (name id, name en, default unit short name, gender-based, reports per year,
 #  [(title, what happened), ...]) -- the reports are about what the category is about.
@@ -310,8 +313,6 @@ class Replay:
 def replay_history(categories, coordinator, officers, seed=20260101):
     """About a year of reports (see the module docstring). `categories` are the Indonesian
     Category objects in CATEGORIES order; `officers` maps unit pk -> officer."""
-    from site_core.models import WorkUnit
-
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
     now = timezone.now()
     units = {unit.short_name: unit for unit in WorkUnit.objects.all()}

@@ -16,11 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
+from site_core.forms import HoneypotField
 from site_core.localized_urls import name_fields_as_query
+from site_core.models import WorkUnit
 from site_core.text import reject_invisible_only
 from site_core.uploads import check_size, clean_upload
 
-from .models import Category, Channel, ContactChannel, Kind, Privacy, RejectionReason
+from .choices import Channel, ContactChannel, Kind, Privacy, RejectionReason
+from .records import CASE_FIELDS, REPORTER_FIELDS, Category
 
 # Bidirectional embedding/override/isolate controls: invisible, and used to disguise text
 # and file names ("gpj.exe" shown as "exe.jpg").
@@ -293,41 +296,16 @@ class ReportForm(AttachmentsMixin, ReportFields):
         error_messages={"required": _("Please agree to the privacy notice to send.")},
     )
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
+    website = HoneypotField(max_length=200)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
-    field_order = [
-        "kind",
-        "category",
-        "title",
-        "description",
-        "incident_date",
-        "kecamatan",
-        "kelurahan",
-        "location_detail",
-        "attachments",
-        "privacy",
-        "reporter_name",
-        "reporter_email",
-        "reporter_phone",
-        "contact_channel",
-        "accessibility_needs",
-        "consent",
-    ]
+    field_order = [*CASE_FIELDS, "attachments", *REPORTER_FIELDS, "consent"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["idempotency_key"].initial = uuid.uuid4
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if getattr(settings, "RECAPTCHA_ENABLED", False):
             self.fields["captcha"] = captcha_field()
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise ValidationError(
-                _("This form looks automated. Leave the last field empty."), code="honeypot"
-            )
-        return ""
 
     def has_captcha_outage(self):
         return any(
@@ -481,8 +459,6 @@ class AssignForm(StaffMessageForm):
     unit = forms.ModelChoiceField(label=_("Work unit"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        from site_core.models import WorkUnit
-
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = WorkUnit.objects.filter(is_active=True)
 
@@ -491,3 +467,15 @@ class RequiredMessageForm(StaffMessageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["public_message"].required = True
+
+
+# The form each transition of the table collects its input with (`Transition.form`).
+TRANSITION_FORMS = {
+    "message": StaffMessageForm,
+    "required_message": RequiredMessageForm,
+    "reject": RejectForm,
+    "assign": AssignForm,
+    "reply": ReplyForm,
+    "appeal": AppealForm,
+    "rating": RatingForm,
+}

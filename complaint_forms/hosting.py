@@ -5,6 +5,8 @@ A citizen who makes a mistake on the gender campaign page must get that same pag
 form posts to its page with a marker field; the page hands the post to the submission
 view, and on an error the view asks the page to render itself with the bound form."""
 
+from .views import submit_report
+
 HOST_MARKER = "report_form_host"
 
 
@@ -17,8 +19,6 @@ class ReportFormHostMixin:
         view = args[0] if args else kwargs.get("view")
         is_own_page = view is None or getattr(view, "__name__", "") == "index_route"
         if request.method == "POST" and HOST_MARKER in request.POST and is_own_page:
-            from .views import submit_report
-
             request.report_form_host = lambda form, status, notice, answers: (
                 self._render_with_report_form(request, args, kwargs, form, status, notice, answers)
             )

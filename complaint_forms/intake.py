@@ -8,27 +8,20 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
+
 from . import tasks, workflow
+from .choices import Channel
 from .codes import generate_tracking_code
 from .deadlines import add_working_days
-from .models import Attachment, Channel, ComplaintSettings, Report, ReportEvent
-
-REPORT_FIELDS = [
-    "kind",
-    "category",
-    "title",
-    "description",
-    "incident_date",
-    "kecamatan",
-    "kelurahan",
-    "location_detail",
-    "privacy",
-    "reporter_name",
-    "reporter_email",
-    "reporter_phone",
-    "contact_channel",
-    "accessibility_needs",
-]
+from .records import (
+    CASE_FIELDS,
+    REPORTER_FIELDS,
+    Attachment,
+    ComplaintSettings,
+    Report,
+    ReportEvent,
+)
 
 
 def create_report(
@@ -60,7 +53,11 @@ def _create(data, files, channel, user, idempotency_key, received_at):
     received = received_at or timezone.now()
     config = ComplaintSettings.current()
     report = Report(
-        **{name: data.get(name) or "" for name in REPORT_FIELDS if name not in ("category",)},
+        **{
+            name: data.get(name) or ""
+            for name in (*CASE_FIELDS, *REPORTER_FIELDS)
+            if name != "category"  # a foreign key: set below, None when not chosen
+        },
         tracking_code=generate_tracking_code(),
         channel=channel,
         language=translation.get_language() or settings.LANGUAGE_CODE,
@@ -97,8 +94,7 @@ def _create(data, files, channel, user, idempotency_key, received_at):
     )
     route_to_default_unit(report, at=received)
     if report.reporter_email:
-        pk = report.pk
-        transaction.on_commit(lambda: tasks.send_received_mail.enqueue(pk))
+        enqueue_on_commit(tasks.send_received_mail, report.pk)
     return report
 
 

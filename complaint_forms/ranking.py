@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from .choices import Status
+from .records import Report
+
 
 @dataclass
 class UnitFigures:
@@ -75,8 +78,6 @@ def _sort_key(figures):
 
 
 def _window_reports(since, until=None):
-    from .models import Report, Status
-
     # A report the coordinators rejected (spam, duplicate) after routing is not the unit's.
     reports = Report.objects.filter(assigned_unit__isnull=False, assigned_at__gte=since).exclude(
         status=Status.REJECTED

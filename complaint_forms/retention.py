@@ -6,14 +6,16 @@ from django.db import transaction
 
 from site_core.retention import cutoff
 
-from .models import Attachment, ContactChannel, Report, Status
+from .choices import ContactChannel
+from .records import Attachment, Report
+from .transitions import FINISHED_STATUSES
 
 IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone", "accessibility_needs")
 
 
 def purge(now, dry_run=False):
     finished = Report.objects.filter(
-        status__in=(Status.CLOSED, Status.REJECTED),
+        status__in=FINISHED_STATUSES,
         closed_at__lt=cutoff("complaint_identity", now),
     )
     identities = finished.exclude(**{field: "" for field in IDENTITY_FIELDS})

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from site_core.areas import kecamatan_name
 from site_core.periods import local_day_bounds
 
-from .models import Channel, Kind, Report, ReportEvent, Status
+from .choices import Channel, Kind, Status
+from .records import Report, ReportEvent
 
 GENDER_BASED_KEY = "gender-based"
 

@@ -6,27 +6,28 @@ response_due, close_due); the citizen sees the one that applies to the current s
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Status
+from .choices import Status
+from .transitions import STATUS_DUE
 
 NEXT_STEPS = {
-    Status.SUBMITTED: ("forward_due", _("We check your report and forward it to a work unit")),
-    Status.VERIFIED: ("forward_due", _("We forward your report to a work unit")),
-    Status.ASSIGNED: ("response_due", _("The work unit answers your report")),
-    Status.IN_PROGRESS: ("response_due", _("The work unit answers your report")),
-    Status.NEEDS_INFO: ("", _("We are waiting for your reply below")),
-    Status.ANSWERED: ("close_due", _("The report is closed, unless you appeal")),
+    Status.SUBMITTED: _("We check your report and forward it to a work unit"),
+    Status.VERIFIED: _("We forward your report to a work unit"),
+    Status.ASSIGNED: _("The work unit answers your report"),
+    Status.IN_PROGRESS: _("The work unit answers your report"),
+    Status.NEEDS_INFO: _("We are waiting for your reply below"),
+    Status.ANSWERED: _("The report is closed, unless you appeal"),
 }
 
 # Fields the tracking and confirmation queries must load for `next_step`.
-DUE_FIELDS = ("forward_due", "response_due", "close_due")
+DUE_FIELDS = tuple(dict.fromkeys(STATUS_DUE.values()))
 
 
 def next_step(report):
     """{"text", "due"} for the report's status, or None once nothing more is expected."""
-    field, text = NEXT_STEPS.get(report.status, ("", None))
+    text = NEXT_STEPS.get(report.status)
     if text is None:
         return None
-    return {"text": text, "due": getattr(report, field) if field else None}
+    return {"text": text, "due": report.current_due()}
 
 
 # Steps the citizen took are told as theirs: an appeal reopens the report and assigns it

@@ -19,25 +19,22 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from django_ratelimit import ALL
-from django_ratelimit.core import is_ratelimited
-
 from site_core import outages
 from site_core.localized_urls import query_name, query_value
+from site_core.ratelimit import over_limit
 
 from . import workflow
+from .choices import Privacy
 from .codes import normalise_tracking_code
-from .forms import AppealForm, LookupForm, RatingForm, ReplyForm, ReportForm
+from .forms import TRANSITION_FORMS, LookupForm, ReportForm
 from .intake import create_report
 from .knowledge_base import answers_for_draft
-from .models import Privacy, Report, ReportPage, Status
+from .links import confirmation_url, report_page_for_active_locale, tracking_url
+from .records import Report
 from .tracking import DUE_FIELDS, next_step, timeline_label
+from .transitions import CITIZEN_ACTIONS, Who
 
 logger = logging.getLogger(__name__)
-
-
-def _rate(name, default):
-    return getattr(settings, name, default)
 
 
 def report_form_context(
@@ -70,22 +67,6 @@ def report_form_context(
     }
 
 
-def confirmation_url(report):
-    page = ReportPage.for_active_locale()
-    if page is not None:
-        return page.subpage_url("confirmation", args=[report.tracking_code])
-    return reverse("complaint_forms:confirmation", args=[report.tracking_code])
-
-
-def tracking_url(code=""):
-    page = ReportPage.for_active_locale()
-    if page is not None:
-        url = page.subpage_url("tracking")
-    else:
-        url = reverse("complaint_forms:tracking")
-    return f"{url}?{urlencode({query_name('code'): code})}" if code else url
-
-
 def _rerender(request, form, status, notice=""):
     # Without JavaScript the citizen still sees answers matching what they typed.
     answers = answers_for_draft(
@@ -97,7 +78,7 @@ def _rerender(request, form, status, notice=""):
     if host is not None:
         return host(form, status, notice, answers)
     context = report_form_context(request, form)
-    context.update(notice=notice, page=None, form_page=ReportPage.for_active_locale())
+    context.update(notice=notice, page=None, form_page=report_page_for_active_locale())
     context["deflection_answers"] = answers
     return render(request, "complaint_forms/report_submit.html", context, status=status)
 
@@ -105,7 +86,7 @@ def _rerender(request, form, status, notice=""):
 @require_GET
 def ask_a_question(request):
     """A stable address for "ask us" links: the report page's consultation form."""
-    page = ReportPage.for_active_locale()
+    page = report_page_for_active_locale()
     if page is None:
         raise Http404
     url = page.subpage_url("consultation")
@@ -116,13 +97,7 @@ def ask_a_question(request):
 @require_GET
 def similar_answers(request):
     """Knowledge-base answers for a draft report, for the form's live suggestions."""
-    if is_ratelimited(
-        request,
-        group="complaint_forms.similar_answers",
-        key="ip",
-        rate=_rate("COMPLAINT_SUGGEST_RATE", "60/m"),
-        increment=True,
-    ):
+    if over_limit(request, "complaint_forms.similar_answers", settings.COMPLAINT_SUGGEST_RATE):
         return JsonResponse({"answers": []}, status=429)
     language = request.GET.get("lang", "")
     if language not in dict(settings.LANGUAGES):
@@ -174,14 +149,7 @@ def _submit(request, form):
     existing = Report.objects.filter(idempotency_key=key).first() if _is_uuid(key) else None
     if existing:
         return HttpResponseRedirect(confirmation_url(existing))
-    if is_ratelimited(
-        request,
-        group="complaint_forms.submit",
-        key="ip",
-        rate=_rate("COMPLAINT_SUBMIT_RATE", "10/h"),
-        method="POST",
-        increment=True,
-    ):
+    if over_limit(request, "complaint_forms.submit", settings.COMPLAINT_SUBMIT_RATE, method="POST"):
         notice = _("Too many reports were sent from your connection. Please wait a while.")
         return _rerender(request, form, 429, notice)
     if not form.is_valid():
@@ -205,14 +173,7 @@ def _is_uuid(value):
 
 
 def _lookup_limited(request):
-    return is_ratelimited(
-        request,
-        group="complaint_forms.track",
-        key="ip",
-        rate=_rate("COMPLAINT_TRACK_RATE", "30/10m"),
-        method=ALL,
-        increment=True,
-    )
+    return over_limit(request, "complaint_forms.track", settings.COMPLAINT_TRACK_RATE)
 
 
 def confirmation_response(request, code, page=None):
@@ -240,13 +201,6 @@ def _private(response):
     """A tracking code opens the report's timeline: no shared cache may keep the page."""
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-CITIZEN_ACTIONS = {
-    "reply": (ReplyForm, [Status.NEEDS_INFO]),
-    "appeal": (AppealForm, [Status.ANSWERED, Status.CLOSED]),
-    "rate": (RatingForm, [Status.ANSWERED, Status.CLOSED]),
-}
 
 
 def tracking_response(request, page=None):
@@ -303,9 +257,16 @@ def _report_context(report, done="", forms=None):
         # A private report's title may name people; show it only when the report is public.
         "show_title": report.privacy == Privacy.PUBLIC,
     }
-    for name, (form_class, statuses) in CITIZEN_ACTIONS.items():
-        if report.status in statuses:
-            context[f"{name}_form"] = forms.get(name) or form_class(prefix=name)
+    context["citizen_actions"] = [
+        {
+            "transition": transition,
+            "form": forms.get(transition.name)
+            or TRANSITION_FORMS[transition.form](prefix=transition.name),
+        }
+        for transition in workflow.available(report, {Who.CITIZEN})
+    ]
+    if done in CITIZEN_ACTIONS:
+        context["done_message"] = CITIZEN_ACTIONS[done].done_message
     return context
 
 
@@ -320,16 +281,11 @@ def _citizen_action(request, page, context):
         context["not_found"] = True
         context["lookup_form"] = LookupForm()
         return render(request, "complaint_forms/tracking.html", context, status=404)
-    form_class, statuses = CITIZEN_ACTIONS[action]
-    form = form_class(request.POST, prefix=action)
-    if report.status in statuses and form.is_valid():
+    transition = CITIZEN_ACTIONS[action]
+    form = TRANSITION_FORMS[transition.form](request.POST, prefix=action)
+    if transition.starts_from(report.status, Who.CITIZEN) and form.is_valid():
         try:
-            if action == "reply":
-                workflow.citizen_reply(report, form.cleaned_data["message"])
-            elif action == "appeal":
-                workflow.appeal(report, form.cleaned_data["message"])
-            else:
-                workflow.rate(report, form.cleaned_data["rating"], form.cleaned_data["comment"])
+            workflow.perform(transition.action, report, data=form.cleaned_data)
         except workflow.TransitionNotAllowed:
             pass
         else:

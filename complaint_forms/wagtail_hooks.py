@@ -5,20 +5,23 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from site_core.admin_menu import PermissionMenuItem
 from site_core.audit import entries_about, register_private_model
 
 from . import admin_views
-from .models import ACTION_LABELS, Category, ExtraHoliday, Kind, Report, UnitMembership
+from .choices import Kind
+from .records import Category, ExtraHoliday, Report, UnitMembership
+from .transitions import EVENT_LABELS
 from .workflow import can_coordinate
 
 LOG_ACTIONS = {
-    **ACTION_LABELS,
+    **EVENT_LABELS,
     "view_identity": _("Confidential identity viewed"),
     "export": _("Reports exported"),
     "download_attachment": _("Attachment downloaded"),
@@ -70,7 +73,8 @@ register_snippet(UnitMembershipViewSet)
 class ReportViewSet(ModelViewSet):
     """Reports: the listing (filters, search, export), the detail page with the timeline
     and actions, offline entry, attachment downloads. There is no free-form edit form:
-    a report changes only through the workflow actions."""
+    a report changes only through the workflow actions, so its page is registered as
+    Wagtail's read-only "inspect" view and there is no "edit" view."""
 
     model = Report
     icon = "warning"
@@ -84,6 +88,19 @@ class ReportViewSet(ModelViewSet):
     list_filter = []
     list_per_page = 50
     ordering = ["-created_at"]
+    inspect_view_enabled = True
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(**{"edit_url_name": None, **kwargs})
+
+    @property
+    def url_finder_class(self):
+        """Audit-log and other admin links to a report open its (read-only) page."""
+        return type(
+            "ReportURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
@@ -103,22 +120,22 @@ class ReportViewSet(ModelViewSet):
             path(
                 "new/",
                 admin_views.OfflineReportView.as_view(
-                    detail_url_name=self.get_url_name("edit"),
+                    detail_url_name=self.get_url_name("inspect"),
                     index_url_name=self.get_url_name("index"),
                 ),
                 name="add",
             ),
-            path("<int:pk>/", detail, name="edit"),
+            path("<int:pk>/", detail, name="inspect"),
             path(
                 "<int:pk>/action/<str:action>/",
-                admin_views.ReportActionView.as_view(detail_url_name=self.get_url_name("edit")),
+                admin_views.ReportActionView.as_view(detail_url_name=self.get_url_name("inspect")),
                 name="action",
             ),
             path("attachment/<int:pk>/", admin_views.download_attachment, name="download"),
             path(
                 "<int:pk>/draft-answer/",
                 admin_views.ConsultationDraftView.as_view(
-                    detail_url_name=self.get_url_name("edit")
+                    detail_url_name=self.get_url_name("inspect")
                 ),
                 name="draft_answer",
             ),
@@ -129,9 +146,8 @@ class ReportViewSet(ModelViewSet):
         ]
 
 
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("complaint_forms.view_all_reports")
+class CoordinatorMenuItem(PermissionMenuItem):
+    permission = "complaint_forms.view_all_reports"
 
 
 class ResponsivenessViewSet(ViewSet):

@@ -1,33 +1,26 @@
-"""The report state machine: one function per transition.
+"""Carrying out the report state machine of `transitions`: one function per action.
 
-Each function checks that the report is in a state the transition starts from and that the
-person may make it, changes the report, writes a `ReportEvent` for the timeline, records the
-action in Wagtail's audit log and, once the transaction commits, queues the mail it causes.
-Citizens' own actions (reply, appeal, rating) come from the tracking page with no user.
+Each function checks, against the table, that the person may take the action and that the
+report is in a status it starts from; then changes the report, writes a `ReportEvent` for
+the timeline, records the action in Wagtail's audit log and, once the transaction commits,
+queues the mail the table names. Citizens' own actions (reply, appeal, rating) come from
+the tracking page with no user; the system's (routing, automatic closing) with none either.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
 from site_core.text import is_visibly_empty
 
 from . import tasks
+from .choices import Privacy, RejectionReason, Status
 from .deadlines import add_working_days
-from .models import (
-    ComplaintSettings,
-    Privacy,
-    RejectionReason,
-    Report,
-    ReportEvent,
-    Status,
-    UnitMembership,
-)
-
-S = Status
+from .records import ComplaintSettings, Report, ReportEvent, UnitMembership
+from .transitions import BY_ACTION, WITH_UNIT, Who
 
 
 class TransitionNotAllowed(Exception):
@@ -38,15 +31,31 @@ def can_coordinate(user):
     return bool(user and user.is_active and user.has_perm("complaint_forms.coordinate_reports"))
 
 
-def can_respond(user, report):
-    """Coordinators, and officers of the unit the report is assigned to."""
-    if can_coordinate(user):
-        return True
+def is_unit_officer(user, report):
+    """An officer of the unit the report is assigned to."""
     if not (user and user.is_active and user.has_perm("complaint_forms.respond_reports")):
         return False
     return bool(
         report.assigned_unit_id and UnitMembership.unit_id_for(user) == report.assigned_unit_id
     )
+
+
+def roles(user, report):
+    """The parts of the `transitions` table a staff member plays for this report."""
+    if can_coordinate(user):
+        return {Who.COORDINATOR}  # the table lets coordinators do the officers' part too
+    if is_unit_officer(user, report):
+        return {Who.UNIT_OFFICER}
+    return set()
+
+
+def available(report, roles_):
+    """The transitions `roles_` may take from the report's status, in table order."""
+    return [
+        transition
+        for transition in BY_ACTION.values()
+        if any(transition.starts_from(report.status, who) for who in set(roles_) & transition.who)
+    ]
 
 
 def can_see_identity(user, report):
@@ -58,40 +67,67 @@ def can_see_identity(user, report):
     return Report.objects.for_user(user).filter(pk=report.pk).exists()
 
 
-def _require(allowed, message=None):
-    if not allowed:
-        raise PermissionDenied(message or "Not allowed to change this report.")
-
-
-def _require_state(report, states):
-    if report.status not in states:
+def _begin(report, action, roles_):
+    """Lock the report and check the table: PermissionDenied when none of `roles_` may take
+    the action at all, TransitionNotAllowed when not from the report's status. Returns
+    (transition, status it starts from)."""
+    transition = _may(action, roles_)
+    acting = set(roles_) & transition.who
+    _locked(report)
+    if not any(transition.starts_from(report.status, who) for who in acting):
         raise TransitionNotAllowed(
             f"{report.tracking_code}: cannot go from {report.status} with this action."
         )
+    return transition, report.status
+
+
+def _may(action, roles_):
+    transition = BY_ACTION[action]
+    if not set(roles_) & transition.who:
+        raise PermissionDenied("Not allowed to change this report.")
+    return transition
+
+
+def _staff(user, report, system=False):
+    return {Who.SYSTEM} if system else roles(user, report)
+
+
+CITIZEN = {Who.CITIZEN}
 
 
 def _settings():
     return ComplaintSettings.current()
 
 
-def _record(report, action, status_from, user=None, public="", note="", by_citizen=False, **data):
+def _record(report, transition, status_from, user=None, public="", note="", **data):
+    """The timeline event and audit entry of a transition; its mail once committed."""
+    by_citizen = Who.CITIZEN in transition.who
+    user = user if user and user.is_authenticated else None
     event = ReportEvent.objects.create(
         report=report,
-        action=action,
+        action=transition.action,
         status_from=status_from,
         status_to=report.status,
         public_message=public,
         internal_note=note,
-        actor=user if user and user.is_authenticated else None,
+        actor=user,
         by_citizen=by_citizen,
     )
     log(
         instance=report,
-        action=f"complaint_forms.{action}",
-        user=user if user and user.is_authenticated else None,
+        action=f"complaint_forms.{transition.action}",
+        user=user,
         data={"status_from": status_from, "status_to": report.status, **data},
     )
+    _mail_on_commit(report, transition.mail)
     return event
+
+
+def _mail_on_commit(report, mail):
+    if mail == "assigned":
+        enqueue_on_commit(tasks.send_assignment_mail, report.pk)
+    elif mail and report.reporter_email:
+        enqueue_on_commit(tasks.send_citizen_mail, report.pk, mail)
 
 
 def _locked(report):
@@ -108,210 +144,187 @@ def _mark_first_response(report, now):
         report.first_response_at = now
 
 
-@transaction.atomic
+PERFORMERS = {}
+
+
+def _carries_out(action):
+    """Register the function that carries out `action` (which must be in the table)."""
+
+    def register(function):
+        if action not in BY_ACTION:
+            raise LookupError(f"{action} is not in the transitions table")
+        PERFORMERS[action] = transaction.atomic(function)
+        return PERFORMERS[action]
+
+    return register
+
+
+def perform(action, report, user=None, data=None):
+    """Carry out `action` with a form's cleaned data: the admin's action forms and the
+    tracking page's citizen forms name their fields after the functions' arguments."""
+    data = dict(data or {})
+    if Who.CITIZEN in BY_ACTION[action].who:
+        return PERFORMERS[action](report, **data)
+    return PERFORMERS[action](report, user, **data)
+
+
+def _default(transition, public_message, **values):
+    return public_message or str(transition.public_message) % values
+
+
+@_carries_out("verify")
 def verify(report, user, public_message="", internal_note=""):
-    _require(can_coordinate(user))
-    _locked(report)
-    _require_state(report, [S.SUBMITTED])
-    status_from = report.status
-    report.status = S.VERIFIED
+    transition, status_from = _begin(report, "verify", _staff(user, report))
+    report.status = Status.VERIFIED
     report.save()
-    public = public_message or _("Your report has been verified.")
-    return _record(report, "verify", status_from, user, public, internal_note)
+    public = _default(transition, public_message)
+    return _record(report, transition, status_from, user, public, internal_note)
 
 
-@transaction.atomic
+@_carries_out("reject")
 def reject(report, user, reason, public_message="", internal_note=""):
-    _require(can_coordinate(user))
+    staff = _staff(user, report)
+    _may("reject", staff)
     if reason not in RejectionReason.values:
         raise ValueError("Unknown rejection reason")
-    _locked(report)
-    _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED])
-    status_from = report.status
-    report.status = S.REJECTED
+    transition, status_from = _begin(report, "reject", staff)
+    report.status = Status.REJECTED
     report.rejection_reason = reason
     report.closed_at = timezone.now()
     report.save()
-    public = public_message or _("Your report cannot be followed up: %(reason)s.") % {
-        "reason": RejectionReason(reason).label
-    }
-    event = _record(report, "reject", status_from, user, public, internal_note, reason=reason)
-    _mail_citizen_on_commit(report, "rejected")
-    return event
+    public = _default(transition, public_message, reason=RejectionReason(reason).label)
+    return _record(report, transition, status_from, user, public, internal_note, reason=reason)
 
 
-@transaction.atomic
+@_carries_out("assign")
 def assign(report, user, unit, public_message="", internal_note="", system=False, at=None):
     """Forward to a work unit (coordinators; or the system at intake, routing by the
     category's default unit, `at` the time the report was received)."""
-    if not system:
-        _require(can_coordinate(user))
-    _locked(report)
-    _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS])
-    status_from = report.status
+    transition, status_from = _begin(report, "assign", _staff(user, report, system))
     now = at or timezone.now()
-    report.status = S.ASSIGNED
+    report.status = Status.ASSIGNED
     report.assigned_unit = unit
     report.assigned_at = now
     report.first_response_at = None
     report.response_due = add_working_days(timezone.localdate(now), _settings().response_days)
     report.save()
-    public = public_message or _("Your report has been forwarded to %(unit)s.") % {
-        "unit": unit.name
-    }
-    event = _record(report, "assign", status_from, user, public, internal_note, unit=unit.pk)
-    transaction.on_commit(lambda: tasks.send_assignment_mail.enqueue(report.pk))
-    return event
+    public = _default(transition, public_message, unit=unit.name)
+    return _record(report, transition, status_from, user, public, internal_note, unit=unit.pk)
 
 
-@transaction.atomic
+@_carries_out("start")
 def start_progress(report, user, public_message="", internal_note=""):
-    _require(can_respond(user, report))
-    _locked(report)
-    _require_state(report, [S.ASSIGNED])
-    status_from = report.status
-    report.status = S.IN_PROGRESS
+    transition, status_from = _begin(report, "start", _staff(user, report))
+    report.status = Status.IN_PROGRESS
     _mark_first_response(report, timezone.now())
     report.save()
-    public = public_message or _("The work unit is following up your report.")
-    return _record(report, "start", status_from, user, public, internal_note)
+    public = _default(transition, public_message)
+    return _record(report, transition, status_from, user, public, internal_note)
 
 
-@transaction.atomic
+@_carries_out("request_info")
 def request_info(report, user, public_message, internal_note=""):
     if is_visibly_empty(public_message):
         raise ValueError("Say what information is needed.")
-    _require(can_respond(user, report))
-    _locked(report)
-    _require_state(report, [S.SUBMITTED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS])
-    status_from = report.status
+    transition, status_from = _begin(report, "request_info", _staff(user, report))
     report.status_before_info_request = status_from
-    report.status = S.NEEDS_INFO
+    report.status = Status.NEEDS_INFO
     _mark_first_response(report, timezone.now())
     report.save()
-    event = _record(report, "request_info", status_from, user, public_message, internal_note)
-    _mail_citizen_on_commit(report, "needs_info")
-    return event
+    return _record(report, transition, status_from, user, public_message, internal_note)
 
 
-@transaction.atomic
+@_carries_out("citizen_reply")
 def citizen_reply(report, message):
     """The reporter answers a request for more information; the clock restarts."""
     if is_visibly_empty(message):
         raise ValueError("Empty reply")
-    _locked(report)
-    _require_state(report, [S.NEEDS_INFO])
-    status_from = report.status
-    report.status = report.status_before_info_request or S.SUBMITTED
+    transition, status_from = _begin(report, "citizen_reply", CITIZEN)
+    report.status = report.status_before_info_request or Status.SUBMITTED
     report.status_before_info_request = ""
-    today = timezone.localdate()
-    settings = _settings()
-    if report.status in (S.ASSIGNED, S.IN_PROGRESS):
-        report.response_due = add_working_days(today, settings.response_days)
-    else:
-        report.forward_due = add_working_days(today, settings.forward_days)
+    _restart_clock(report)
     report.save()
-    return _record(report, "citizen_reply", status_from, None, message, by_citizen=True)
+    return _record(report, transition, status_from, None, message)
 
 
-@transaction.atomic
+@_carries_out("answer")
 def answer(report, user, public_message, internal_note=""):
     if is_visibly_empty(public_message):
         raise ValueError("An answer needs a public message.")
-    _require(can_respond(user, report))
-    _locked(report)
-    _require_state(report, [S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS])
-    status_from = report.status
+    transition, status_from = _begin(report, "answer", _staff(user, report))
     now = timezone.now()
     today = timezone.localdate(now)
     due = report.response_due if report.assigned_unit_id else report.forward_due
-    report.status = S.ANSWERED
+    report.status = Status.ANSWERED
     report.answered_at = now
     if report.answered_within_deadline is None:
         report.answered_within_deadline = bool(due is None or today <= due)
     report.close_due = add_working_days(today, _settings().auto_close_days)
     _mark_first_response(report, now)
     report.save()
-    event = _record(report, "answer", status_from, user, public_message, internal_note)
-    _mail_citizen_on_commit(report, "answered")
-    return event
+    return _record(report, transition, status_from, user, public_message, internal_note)
 
 
-@transaction.atomic
+@_carries_out("close")
 def close(report, user=None, public_message="", internal_note="", system=False):
-    """Close an answered report (coordinators; or the system once the citizen's time to
-    reply has passed)."""
-    if not system:
-        _require(can_coordinate(user))
-    _locked(report)
-    _require_state(report, [S.ANSWERED] if system else [*_open_or_answered()])
-    status_from = report.status
-    report.status = S.CLOSED
+    """Close a report (coordinators; or the system once an answered report's time for the
+    citizen to reply has passed)."""
+    transition, status_from = _begin(report, "close", _staff(user, report, system))
+    report.status = Status.CLOSED
     report.closed_at = timezone.now()
     report.save()
-    public = public_message or _("This report is closed.")
-    return _record(report, "close", status_from, user, public, internal_note)
+    public = _default(transition, public_message)
+    return _record(report, transition, status_from, user, public, internal_note)
 
 
-def _open_or_answered():
-    return [S.SUBMITTED, S.VERIFIED, S.ASSIGNED, S.IN_PROGRESS, S.NEEDS_INFO, S.ANSWERED]
-
-
-def _reopen_fields(report):
-    today = timezone.localdate()
+def _restart_clock(report):
+    """The deadline of the status the report is now in counts again from today."""
     settings = _settings()
-    report.closed_at = None
-    report.close_due = None
-    report.rejection_reason = ""
-    if report.assigned_unit_id:
-        report.status = S.ASSIGNED
+    today = timezone.localdate()
+    if report.status in WITH_UNIT:
         report.response_due = add_working_days(today, settings.response_days)
     else:
-        report.status = S.SUBMITTED
         report.forward_due = add_working_days(today, settings.forward_days)
 
 
-@transaction.atomic
+def _reopen_fields(report):
+    report.closed_at = None
+    report.close_due = None
+    report.rejection_reason = ""
+    report.status = Status.ASSIGNED if report.assigned_unit_id else Status.SUBMITTED
+    _restart_clock(report)
+
+
+@_carries_out("reopen")
 def reopen(report, user, public_message="", internal_note=""):
-    _require(can_coordinate(user))
-    _locked(report)
-    _require_state(report, [S.ANSWERED, S.CLOSED, S.REJECTED])
-    status_from = report.status
+    transition, status_from = _begin(report, "reopen", _staff(user, report))
     _reopen_fields(report)
     report.save()
-    public = public_message or _("This report has been reopened.")
-    return _record(report, "reopen", status_from, user, public, internal_note)
+    public = _default(transition, public_message)
+    return _record(report, transition, status_from, user, public, internal_note)
 
 
-@transaction.atomic
+@_carries_out("appeal")
 def appeal(report, message):
     """The reporter is not satisfied with the answer: the report goes back to the unit."""
     if is_visibly_empty(message):
         raise ValueError("Empty appeal")
-    _locked(report)
-    _require_state(report, [S.ANSWERED, S.CLOSED])
-    status_from = report.status
+    transition, status_from = _begin(report, "appeal", CITIZEN)
     _reopen_fields(report)
     report.save()
-    return _record(report, "appeal", status_from, None, message, by_citizen=True)
+    return _record(report, transition, status_from, None, message)
 
 
-@transaction.atomic
+@_carries_out("rate")
 def rate(report, rating, comment=""):
     if not 1 <= int(rating) <= 5:
         raise ValueError("Rating must be 1 to 5")
-    _locked(report)
-    _require_state(report, [S.ANSWERED, S.CLOSED])
+    transition, status_from = _begin(report, "rate", CITIZEN)
     report.rating = int(rating)
     report.rating_comment = comment
     report.save(update_fields=["rating", "rating_comment", "updated_at"])
-    return _record(report, "rate", report.status, None, "", comment, by_citizen=True, rating=rating)
+    return _record(report, transition, status_from, None, "", comment, rating=rating)
 
 
 def log_identity_view(report, user):
     log(instance=report, action="complaint_forms.view_identity", user=user)
-
-
-def _mail_citizen_on_commit(report, what):
-    if report.reporter_email:
-        transaction.on_commit(lambda: tasks.send_citizen_mail.enqueue(report.pk, what))

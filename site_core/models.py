@@ -351,7 +351,7 @@ class NewsArticlePage(BasePage):
 
 class WorkUnit(models.Model):
     """A city work unit (OPD). Shared reference data: complaints are assigned to units,
-    knowledge-base answers name the unit responsible, outreach events name their host."""
+    knowledge-base answers name the unit responsible, open data reports figures per unit."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, unique=True)

@@ -84,7 +84,7 @@ def question(db):
 def test_coordinator_turns_a_consultation_into_a_draft_answer(client, kb_index, question):
     user = coordinator()
     client.force_login(user)
-    detail = client.get(reverse("complaint_reports:edit", args=[question.pk])).content.decode()
+    detail = client.get(reverse("complaint_reports:inspect", args=[question.pk])).content.decode()
     url = reverse("complaint_reports:draft_answer", args=[question.pk])
     assert url in detail
     assert client.get(url).status_code == 200  # asks before creating anything

@@ -14,7 +14,7 @@ import pytest
 from complaint_forms import workflow
 from complaint_forms.models import ComplaintSettings, Status
 from complaint_forms.ranking import rank_units
-from complaint_forms.tasks import queue_deadline_mail
+from complaint_forms.reminders import queue_deadline_mail
 
 from .factories import RankingPageFactory, ReportFactory, WorkUnitFactory, coordinator, officer
 from .text import t

@@ -7,7 +7,7 @@ import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import RejectionReason, Status
-from complaint_forms.tasks import auto_close_answered
+from complaint_forms.reminders import auto_close_answered
 from site_core.audit import PrivateLogEntry
 from tests.complaint_forms.text import t
 

@@ -54,7 +54,7 @@ RULES = [
     ("complaint_reports:delete", NO_STAFF_ROLE),
     ("complaint_reports:download", REPORT_OF_UNIT_B),
     ("complaint_reports:draft_answer", roles(LOGIN, MISSING, MISSING, DENIED, MISSING, MISSING)),
-    ("complaint_reports:edit", REPORT_OF_UNIT_B),
+    ("complaint_reports:inspect", REPORT_OF_UNIT_B),
     ("complaint_reports:history", REPORT_OF_UNIT_B),
     ("complaint_reports:history_results", REPORT_OF_UNIT_B),
     ("complaint_reports:index", COMPLAINT_STAFF),

@@ -3,7 +3,7 @@ alerts, and close answered reports the citizen did not reply to in time."""
 
 from django.core.management.base import BaseCommand
 
-from complaint_forms.tasks import auto_close_answered, queue_deadline_mail
+from complaint_forms.reminders import auto_close_answered, queue_deadline_mail
 
 
 class Command(BaseCommand):

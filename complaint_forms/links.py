@@ -1,0 +1,49 @@
+"""Addresses of the report page's routes, for the views and the mail below the page.
+
+The page type sits above them (its routes are the public views), so it is looked up by
+name in the app registry, as Django's own lazy relations ("app.Model") do."""
+
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.urls import reverse
+
+from wagtail.models import Locale
+
+from site_core.links import page_absolute_url
+from site_core.localized_urls import query_name
+
+
+def live_report_pages():
+    return apps.get_model("complaint_forms", "ReportPage").objects.live()
+
+
+def report_page_for_active_locale():
+    return live_report_pages().filter(locale=Locale.get_active()).first()
+
+
+def confirmation_url(report):
+    page = report_page_for_active_locale()
+    if page is not None:
+        return page.subpage_url("confirmation", args=[report.tracking_code])
+    return reverse("complaint_forms:confirmation", args=[report.tracking_code])
+
+
+def tracking_url(code=""):
+    page = report_page_for_active_locale()
+    if page is not None:
+        url = page.subpage_url("tracking")
+    else:
+        url = reverse("complaint_forms:tracking")
+    return f"{url}?{urlencode({query_name('code'): code})}" if code else url
+
+
+def absolute_tracking_url(report):
+    """The tracking page in the report's language (any language if it has none), for mail."""
+    pages = live_report_pages()
+    page = pages.filter(locale__language_code=report.language).first() or pages.first()
+    if page is None:
+        return ""
+    tracking = page_absolute_url(page, page.reverse_subpage("tracking"))
+    code = query_name("code", page.locale.language_code)  # ?kode= or ?code=
+    return f"{tracking}?{urlencode({code: report.tracking_code})}"
