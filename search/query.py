@@ -8,7 +8,7 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
-from . import colloquial, lexicon
+from . import lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
 from .text import is_aspect_word, is_stopword, language_of, standardise, stem, words
@@ -108,10 +108,7 @@ class QueryBuilder:
 
     def build(self, raw, language="id", prefix=False):
         language = language_of(language)
-        tokens = [
-            self._standard_form(token, language)
-            for token in standardise(words(raw)[:MAX_QUERY_WORDS], language)
-        ]
+        tokens = standardise(words(raw)[:MAX_QUERY_WORDS], language)
         stemmed_groups = stemmed_synonyms(self.synonym_groups(language), language)
         token_stems = [stem(t, language) for t in tokens]
         concepts, output, unknown = [], [], []
@@ -172,13 +169,6 @@ class QueryBuilder:
             corrected=" ".join(output) if changed else "",
             words=[w for c in concepts for w in c.text.split()],
         )
-
-    def _standard_form(self, token, language):
-        """A colloquial form the answers do not use, read as its standard word."""
-        if self.spell_checker is not None and self.spell_checker.knows(token, language):
-            return token
-        known = self.spell_checker.knows if self.spell_checker is not None else None
-        return colloquial.standard_form(token, language, known) or token
 
     @staticmethod
     def _stems(term_words, language):
