@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
+import numpy as np
+
 from .fields import ANSWER_FIELD_WEIGHTS
 from .spelling import SpellChecker
 from .text import analyse, language_of, stream_text, words
@@ -147,14 +149,16 @@ class AnswerIndex:
     def score(self, processed):
         """[(doc index, score, coverage)] for documents that meet the query, best first.
 
-        Concepts too common to qualify a document alone (together they carry less than
-        the required coverage) are only looked up for documents that a rarer concept
-        found: on 10,000 answers "warga" or "kartu" would otherwise walk most postings.
+        Scores accumulate in dense vectors (numpy) over all documents, so a common concept
+        ("warga", "kartu" on 10,000 answers) costs one vector operation, not a Python step
+        per posting. Only documents that a concept able to qualify them found are ranked:
+        concepts too common to qualify a document alone (together they carry less than the
+        required coverage) never put a document in the ranking on their own.
         """
         concepts = processed.concepts
         idfs = [self.concept_idf(c) for c in concepts]
         total_idf = sum(idfs)
-        if not concepts or total_idf <= 0:
+        if not concepts or total_idf <= 0 or not self.docs:
             return []
         needed = required_coverage(len(concepts))
         weak, weak_idf = set(), 0.0
@@ -163,56 +167,50 @@ class AnswerIndex:
                 break
             weak.add(position)
             weak_idf += idfs[position]
-        totals, cover, on_topic = {}, {}, set()
-        order = [i for i in range(len(concepts)) if i not in weak] + sorted(weak)
-        for position in order:
-            concept = concepts[position]
-            candidates = set(totals) if position in weak else None
-            best = self._best_phrase_scores(concept, candidates)
-            for d, (sc, frac) in best.items():
-                totals[d] = totals.get(d, 0.0) + sc
-                cover[d] = cover.get(d, 0.0) + frac * idfs[position]
-                if not concept.aspect and frac >= 0.5:
-                    on_topic.add(d)
-        if not totals:
+        n = len(self.docs)
+        totals, cover = np.zeros(n), np.zeros(n)
+        found, on_topic = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+        for position, concept in enumerate(concepts):
+            scores, share = self._best_phrase_scores(concept)
+            totals += scores
+            cover += share * idfs[position]
+            if position not in weak:
+                found |= share > 0
+            if not concept.aspect:
+                on_topic |= share >= 0.5
+        if not found.any():
             return []
-        ranked = sorted(totals.items(), key=lambda item: -item[1])
-        top = ranked[0][1]
-        has_topic = any(not c.aspect for c in concepts)
-        return [
-            (d, sc, cover[d] / total_idf)
-            for d, sc in ranked
-            if cover[d] / total_idf >= needed
-            and sc >= MIN_RELATIVE_SCORE * top
-            and (d in on_topic or not has_topic)
-        ]
+        top = totals[found].max()
+        keep = found & (cover / total_idf >= needed) & (totals >= MIN_RELATIVE_SCORE * top)
+        if any(not c.aspect for c in concepts):
+            keep &= on_topic
+        ids = np.flatnonzero(keep)
+        ids = ids[np.argsort(-totals[ids], kind="stable")]
+        return [(int(d), float(totals[d]), float(cover[d] / total_idf)) for d in ids]
 
-    def _best_phrase_scores(self, concept, candidates=None):
-        """{doc: (score, share of the phrase matched)} through the concept's best phrase;
-        only for `candidates` when given (looked up by bisection in the postings)."""
-        best = {}
+    def _best_phrase_scores(self, concept):
+        """(scores, shares): for every document, the concept's best phrase score and the
+        largest share of a phrase's stems it contains (0 where it meets none)."""
+        n = len(self.docs)
+        best, share = np.zeros(n), np.zeros(n)
         for phrase, weight in concept.phrases.items():
-            acc = {}
+            acc, matched = np.zeros(n), np.zeros(n)
             for s in phrase:
-                idf = self.idf.get(s, 0.0)
-                ids, parts = self.postings.get(s, ((), ()))
-                for d, part in self._postings_for(ids, parts, candidates):
-                    got = acc.get(d)
-                    if got:
-                        got[0] += idf * part
-                        got[1] += 1
-                    else:
-                        acc[d] = [idf * part, 1]
-            size = len(phrase)
-            for d, (sc, matched) in acc.items():
-                sc = weight * sc / size
-                frac = matched / size
-                prev = best.get(d)
-                if prev is None or sc > prev[0]:
-                    best[d] = (sc, max(frac, prev[1] if prev else 0))
-                elif frac > prev[1]:
-                    best[d] = (prev[0], frac)
-        return best
+                entry = self.postings.get(s)
+                if entry is None:
+                    continue
+                ids, parts = self._arrays(entry)
+                acc[ids] += self.idf[s] * parts
+                matched[ids] += 1
+            np.maximum(best, acc * (weight / len(phrase)), out=best)
+            np.maximum(share, matched / len(phrase), out=share)
+        return best, share
+
+    @staticmethod
+    def _arrays(entry):
+        """A posting list as numpy views of its compact arrays (no copy)."""
+        ids, parts = entry
+        return np.frombuffer(ids, dtype=np.uint32), np.frombuffer(parts, dtype=np.float32)
 
     @staticmethod
     def _postings_for(ids, parts, candidates):

@@ -19,6 +19,9 @@ class AnswerFeedbackForm(forms.Form):
         validators=[reject_invisible_only],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The search that led here (from the results page), so a "yes" teaches search the
+    # citizen's words for this answer like a click does (search.learning).
+    q = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
 
 class SearchForm(forms.Form):

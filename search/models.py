@@ -30,6 +30,7 @@ from site_core.models import BasePage
 
 from .blocks import AnswerStreamBlock
 from .fields import ANSWER_FIELD_WEIGHTS
+from .forms import AnswerFeedbackForm
 
 ANSWERS_PER_PAGE = 20
 
@@ -265,20 +266,7 @@ class AnswerPage(BasePage):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.translation import get_language
-
-        from .forms import AnswerFeedbackForm
-        from .services import related_answers
-
         context = super().get_context(request, *args, **kwargs)
-        related = self.chosen_related()
-        if len(related) < 3:
-            urls = {item["url"] for item in related}
-            for item in related_answers(self, get_language(), limit=5):
-                if item["url"] not in urls and len(related) < 3:
-                    related.append(item)
-                    urls.add(item["url"])
-        context["related"] = related
         context["feedback_form"] = AnswerFeedbackForm()
         context["feedback_sent"] = request.GET.get("feedback") == "thanks"
         return context

@@ -75,6 +75,24 @@ def looks_like_a_name(token, language):
     )
 
 
+def stemmed_synonyms(groups, language):
+    """[(group, [term stems])] for synonym groups, kept while the groups stay the same (the
+    stemming would otherwise be repeated for every group on every search)."""
+    key = (language, tuple(tuple(group) for group in groups))
+    found = _stemmed_synonyms.get(key)
+    if found is None:
+        found = [
+            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
+        ]
+        if len(_stemmed_synonyms) > 16:
+            _stemmed_synonyms.clear()
+        _stemmed_synonyms[key] = found
+    return found
+
+
+_stemmed_synonyms = {}
+
+
 class QueryBuilder:
     """Build a `ProcessedQuery`; `spell_checker` answers "is this word indexed?" and
     corrects misspelt words (see `search.spelling`); without one, nothing is corrected."""
@@ -91,10 +109,7 @@ class QueryBuilder:
     def build(self, raw, language="id", prefix=False):
         language = language_of(language)
         tokens = standardise(words(raw)[:MAX_QUERY_WORDS], language)
-        groups = self.synonym_groups(language)
-        stemmed_groups = [
-            (group, [tuple(stem(w, language) for w in term) for term in group]) for group in groups
-        ]
+        stemmed_groups = stemmed_synonyms(self.synonym_groups(language), language)
         token_stems = [stem(t, language) for t in tokens]
         concepts, output, unknown = [], [], []
         i = 0

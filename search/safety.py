@@ -9,6 +9,8 @@ normalised words and on their stems, in Indonesian (formal, informal and the Eng
 loanwords people use) and English.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 
 from .text import standardise, stem, words
@@ -89,6 +91,11 @@ def _contains(sequence, phrase):
     return True
 
 
+@lru_cache(maxsize=4)
+def _listed_stems(code):
+    return {stem(w, code) for w in DISTRESS_WORDS[code] if len(w) > 4} - EVERYDAY_STEMS
+
+
 def is_distress_query(text, language="id"):
     """Does the query speak of violence, abuse, bullying, suicide or danger?
 
@@ -98,7 +105,7 @@ def is_distress_query(text, language="id"):
     for code in ("id", "en"):
         tokens = standardise(raw, code)
         listed = DISTRESS_WORDS[code]
-        listed_stems = {stem(w, code) for w in listed if len(w) > 4} - EVERYDAY_STEMS
+        listed_stems = _listed_stems(code)
         if any(t in listed or stem(t, code) in listed_stems for t in tokens):
             return True
         if any(_contains(raw, p) or _contains(tokens, p) for p in DISTRESS_PHRASES[code]):

@@ -4,15 +4,14 @@ from django.core.cache import cache
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from . import counters
+from .answer_index import get_index
 from .backends import get_backend
 from .backends.base import PAGE_SIZE, TYPE_PAGE, Hit
 from .highlighting import highlight
-from .models import AnswerPage, ZeroResultQuery
+from .models import AnswerPage
 from .privacy import redact
+from .query_log import MAX_LOGGED_QUERY
 from .text import language_of, words
-
-MAX_LOGGED_QUERY = 255
 
 
 def search(query, language="id", filters=None, page=1, page_size=PAGE_SIZE, log=True):
@@ -87,21 +86,9 @@ def forget_promotions(**kwargs):
     cache.delete(PROMOTED_KEY)
 
 
-def log_query(query, language, total):
-    """Wagtail's search terms report counts every query; ours keeps the ones that failed."""
-    text = " ".join(words(redact(query)))[:MAX_LOGGED_QUERY]
-    if not text:
-        return
-    Query.get(text).add_hit()
-    if total:
-        return
-    counters.count(ZeroResultQuery, "hits", query_text=text, language_code=language)
-
-
 def related_answers(page, language, limit=3):
     """[{title, url}] of answers the search finds for this answer's question, filled up
     with answers of the same category; served from the search index, not the database."""
-    from .answer_index import get_index
 
     results = get_backend().search(
         page.title, language=language, filters={"type": "answer"}, page=1, page_size=limit + 1
@@ -117,6 +104,18 @@ def related_answers(page, language, limit=3):
             if doc.category_id == page.category_id and doc.page_id != page.pk:
                 if doc.url not in seen:
                     related.append({"title": doc.title, "url": doc.url})
+    return related
+
+
+def related_for_page(page, language, limit=3):
+    """The answers editors chose for `page`, filled up with ones search finds."""
+    related = page.chosen_related()
+    if len(related) < limit:
+        urls = {item["url"] for item in related}
+        for item in related_answers(page, language, limit=limit + 2):
+            if item["url"] not in urls and len(related) < limit:
+                related.append(item)
+                urls.add(item["url"])
     return related
 
 

@@ -5,7 +5,7 @@ from django_tasks import task
 
 @task()
 def log_search_query(query, language, total):
-    from .services import log_query
+    from .query_log import log_query
 
     log_query(query, language, total)
 

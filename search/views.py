@@ -180,6 +180,12 @@ def answer_feedback(request, page_id):
         helpful=form.cleaned_data["helpful"],
         comment=form.cleaned_data["comment"].strip(),
     )
+    query = form.cleaned_data["q"].strip()
+    if form.cleaned_data["helpful"] and query:
+        from .tasks import record_search_click
+
+        # A "yes" after a search is the citizen saying these words mean this answer.
+        record_search_click.enqueue(page.pk, redact(query))
     return HttpResponseRedirect(f"{page.get_url(request)}?feedback=thanks#feedback")
 
 

@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 import pytest
 
-from search import services
+from search import query_log, services
 from search.backends import get_backend
 from search.models import LearnedQuery, ZeroResultQuery
 from search.privacy import purge_expired, redact
@@ -52,7 +52,7 @@ def test_purge_deletes_only_rows_older_than_the_retention_period(kb, settings):
     settings.SEARCH_QUERY_LOG_DAYS = 30
     old = timezone.now() - datetime.timedelta(days=31)
     for text in ("lama sekali", "baru saja"):
-        services.log_query(text, "id", 0)
+        query_log.log_query(text, "id", 0)
     ZeroResultQuery.objects.filter(query_text="lama sekali").update(last_seen=old)
     QueryDailyHits.objects.filter(query__query_string="lama sekali").update(date=old.date())
     LearnedQuery.objects.create(page=kb["kb-004"], query_text="gelap gulita", clicks=5)
@@ -106,10 +106,32 @@ def test_project_wide_purge_includes_the_search_logs(kb, settings):
     from site_core.retention import purge_personal_data
 
     settings.SEARCH_QUERY_LOG_DAYS = 30
-    services.log_query("lama sekali", "id", 0)
+    query_log.log_query("lama sekali", "id", 0)
     ZeroResultQuery.objects.update(last_seen=timezone.now() - datetime.timedelta(days=31))
     counted = purge_personal_data(timezone.now(), dry_run=True)["search.privacy.purge"]
     assert counted["search log: zero_result_queries"] == 1
     assert ZeroResultQuery.objects.exists()
     purge_personal_data(timezone.now())
     assert not ZeroResultQuery.objects.exists()
+
+
+def test_answer_page_carries_the_search_that_led_to_it(client, kb):
+    search_url = "http://testserver" + reverse("search") + "?q=gang+kami+gelap+gulita"
+    html = client.get(kb["kb-004"].url, HTTP_REFERER=search_url).content.decode()
+    assert '<input type="hidden" name="q" value="gang kami gelap gulita">' in html
+    elsewhere = client.get(kb["kb-004"].url, HTTP_REFERER="https://example.org/?q=x")
+    assert '<input type="hidden" name="q" value="">' in elsewhere.content.decode()
+
+
+def test_helpful_votes_after_a_search_teach_it_like_clicks(client, kb, settings):
+    settings.SEARCH_LEARN_MIN_CLICKS = 2
+    paraphrase = "gang kami gelap gulita"
+    lamp = kb["kb-004"]
+    url = reverse("search_answer_feedback", args=[lamp.pk])
+    client.post(url, {"helpful": "no", "q": paraphrase})
+    client.post(url, {"helpful": "yes", "q": paraphrase})
+    assert lamp.source_id not in [h.source_id for h in get_backend().search(paraphrase).hits]
+    client.post(url, {"helpful": "yes", "q": f"{paraphrase} 081234567890"})
+    client.post(url, {"helpful": "yes", "q": paraphrase})
+    assert get_backend().search(paraphrase).hits[0].source_id == lamp.source_id
+    assert "telepon" in " ".join(LearnedQuery.objects.values_list("query_text", flat=True))
