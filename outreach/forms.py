@@ -14,13 +14,10 @@ from site_core.localized_urls import name_fields_as_query
 from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
-from .models import (
-    AmbassadorActivity,
-    AmbassadorApplication,
-    AssistedReportRequest,
-    AssistedRequestMethod,
-    SchoolSessionRequest,
-)
+from .models.ambassadors import AmbassadorActivity, AmbassadorApplication
+from .models.assisted_reporting import AssistedReportRequest
+from .models.choices import AssistedRequestMethod, Audience
+from .models.school_requests import SchoolSessionRequest
 from .validators import age_on, normalise_npsn, normalise_phone
 
 SCHOOL_NOTE_MAX_LENGTH = 1000
@@ -460,8 +457,6 @@ class EventFilterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Audience"), required=False)
 
     def __init__(self, *args, programs, **kwargs):
-        from .models import Audience
-
         super().__init__(*args, **kwargs)
         self.fields["program"].choices = [("", _("All"))] + [(p.pk, p.title) for p in programs]
         self.fields["audience"].choices = [("", _("All"))] + list(Audience.choices)

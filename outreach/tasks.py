@@ -1,4 +1,5 @@
-"""Background work: every mail the outreach app sends, and event reminders."""
+"""Background work: every mail the outreach app sends, and event reminders. Tasks load the
+record and send; the rules that decide to send live in the services that enqueue them."""
 
 from django.utils import timezone
 
@@ -6,18 +7,12 @@ from django_tasks import task
 
 from site_core.links import page_absolute_url, reverse_absolute
 
+from .links import ambassador_token, registration_links, school_request_token
 from .mail import send_templated
-
-
-def registration_links(registration):
-    from .registrations import make_token
-
-    token = make_token(registration)
-    return {
-        "ticket_url": reverse_absolute("outreach:ticket", args=[token]),
-        "cancel_url": reverse_absolute("outreach:cancel_registration", args=[token]),
-        "certificate_url": reverse_absolute("outreach:certificate", args=[token]),
-    }
+from .models.ambassadors import AmbassadorApplication
+from .models.choices import RegistrationStatus
+from .models.registrations import Registration
+from .models.school_requests import SchoolSessionRequest
 
 
 def _registration_recipients(registration):
@@ -30,8 +25,6 @@ def _registration_recipients(registration):
 @task()
 def send_registration_mail(registration_id, kind):
     """kind: confirmed, waitlisted, promoted, cancelled."""
-    from .models import Registration
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None:
         return 0
@@ -49,8 +42,6 @@ def send_registration_mail(registration_id, kind):
 @task()
 def send_event_reminder(registration_id):
     """The day-before reminder; sent once even if the command runs twice."""
-    from .models import Registration, RegistrationStatus
-
     registration = Registration.objects.select_related("event").filter(pk=registration_id).first()
     if (
         registration is None
@@ -73,15 +64,12 @@ def send_event_reminder(registration_id):
 @task()
 def send_school_request_mail(request_id, kind):
     """kind: received, proposed, confirmed, held, cancelled."""
-    from .models import SchoolSessionRequest
-    from .schools import make_token
-
     session_request = (
         SchoolSessionRequest.objects.select_related("event").filter(pk=request_id).first()
     )
     if session_request is None:
         return 0
-    token = make_token(session_request)
+    token = school_request_token(session_request)
     context = {
         "session_request": session_request,
         "kind": kind,
@@ -96,16 +84,15 @@ def send_school_request_mail(request_id, kind):
 @task()
 def send_application_mail(application_id, kind):
     """kind: applied, shortlisted, accepted, rejected."""
-    from .ambassadors import make_token
-    from .models import AmbassadorApplication
-
     application = AmbassadorApplication.objects.filter(pk=application_id).first()
     if application is None:
         return 0
     context = {
         "application": application,
         "kind": kind,
-        "activity_url": reverse_absolute("outreach:log_activity", args=[make_token(application)]),
+        "activity_url": reverse_absolute(
+            "outreach:log_activity", args=[ambassador_token(application)]
+        ),
     }
     recipients = [application.email]
     if "@" in application.guardian_contact:

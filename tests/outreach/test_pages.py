@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import icalendar
 import pytest
 
-from outreach import registrations, schools
+from outreach import links, registrations, schools
 from outreach.models import (
     ActivityStatus,
     AmbassadorActivity,
@@ -252,5 +252,5 @@ def test_a_ticket_shows_the_event_in_the_language_of_the_registration(
     indonesian = registrations.register(event, language="id", **person)
     assert english.localized_event() == event_en
     assert indonesian.localized_event() is indonesian.event
-    html = client.get(f"/outreach/ticket/{registrations.make_token(english)}/").content
+    html = client.get(f"/outreach/ticket/{links.registration_token(english)}/").content
     assert b"Outreach session" in html

@@ -18,7 +18,7 @@ import pytest
 
 from complaint_forms import workflow
 from complaint_forms.models import Attachment, Privacy
-from outreach import ambassadors, registrations, schools
+from outreach import links, registrations
 from outreach.models import ProgramKind
 from tests.complaint_forms.factories import (
     CategoryFactory,
@@ -94,9 +94,9 @@ def build_demo(home):
 
 
 TOKENS = {
-    "outreach/ticket/": lambda demo: registrations.make_token(demo["registration"]),
-    "outreach/school-request/": lambda demo: schools.make_token(demo["session_request"]),
-    "outreach/ambassador/": lambda demo: ambassadors.make_token(demo["application"]),
+    "outreach/ticket/": lambda demo: links.registration_token(demo["registration"]),
+    "outreach/school-request/": lambda demo: links.school_request_token(demo["session_request"]),
+    "outreach/ambassador/": lambda demo: links.ambassador_token(demo["application"]),
 }
 
 

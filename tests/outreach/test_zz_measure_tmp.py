@@ -1,0 +1,43 @@
+import json
+import os
+
+import pytest
+
+from tests.outreach.test_query_budget import LANGUAGES, Demo, count_queries
+
+pytestmark = pytest.mark.django_db
+
+NAMES = [
+    "index",
+    "program-school",
+    "program-ambassador",
+    "program-gender",
+    "program-disability",
+    "event",
+    "event-held",
+    "listing",
+    "listing-past",
+    "listing-filtered",
+    "register",
+    "school-request",
+    "apply",
+    "assisted-reporting",
+    "thanks",
+    "verify",
+]
+
+
+@pytest.fixture
+def demo(home, home_en, locales, admin_user):
+    return Demo(locales, admin_user)
+
+
+def test_measure(client, demo):
+    out = {}
+    for code in LANGUAGES:
+        for name in NAMES:
+            url = demo.url(name, code)
+            client.get(url)
+            out[f"{code}:{name}"] = count_queries(client, url)
+    with open(os.environ.get("MEASURE_OUT", "/tmp/outreach_measure/out.json"), "w") as f:
+        json.dump(out, f, indent=1)
