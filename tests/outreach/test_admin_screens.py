@@ -69,8 +69,14 @@ def test_custom_screens_render(staff_client, records, event):
     urls = [
         reverse("outreach_events:index"),
         reverse("outreach_events:check_in", args=[event.pk]) + "?q=nadia",
-        reverse("outreach_process_school_request", args=[records["schoolsessionrequest"].pk]),
-        reverse("outreach_review_application", args=[records["ambassadorapplication"].pk]),
+        reverse(
+            "wagtailsnippets_outreach_schoolsessionrequest:process",
+            args=[records["schoolsessionrequest"].pk],
+        ),
+        reverse(
+            "wagtailsnippets_outreach_ambassadorapplication:review",
+            args=[records["ambassadorapplication"].pk],
+        ),
     ]
     for url in urls:
         assert staff_client.get(url).status_code == 200, url

@@ -136,9 +136,9 @@ def value_for(route, key, demo):
         }
         if route.name == "complaint_reports:download":
             return demo["attachment_b"].pk
-        if route.name == "outreach_process_school_request":
+        if route.name == "wagtailsnippets_outreach_schoolsessionrequest:process":
             return demo["session_request"].pk
-        if route.name == "outreach_review_application":
+        if route.name == "wagtailsnippets_outreach_ambassadorapplication:review":
             return demo["application"].pk
         if namespace in by_namespace:
             return by_namespace[namespace]
