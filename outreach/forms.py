@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.audiences import Audience
 from site_core.localized_urls import name_fields_as_query
 from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
 from .models.ambassadors import AmbassadorActivity, AmbassadorApplication
 from .models.assisted_reporting import AssistedReportRequest
-from .models.choices import AssistedRequestMethod, Audience
+from .models.choices import AssistedRequestMethod
 from .models.school_requests import SchoolSessionRequest
 from .validators import age_on, normalise_npsn, normalise_phone
 

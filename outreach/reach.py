@@ -11,11 +11,11 @@ from django.db.models import CharField, Count, DateField, DateTimeField, F, Inte
 from django.db.models.functions import Cast
 
 from site_core.areas import kecamatan_name
+from site_core.audiences import Audience
 
 from .models.ambassadors import AmbassadorActivity
 from .models.choices import (
     ActivityStatus,
-    Audience,
     EventStatus,
     RegistrationStatus,
     SchoolRequestStatus,

@@ -12,7 +12,9 @@ from django.utils.text import slugify
 
 from wagtail.log_actions import log
 
-from .models.choices import Audience, EventStatus, SchoolRequestStatus
+from site_core.audiences import Audience
+
+from .models.choices import EventStatus, SchoolRequestStatus
 from .models.school_requests import SchoolSessionRequest
 from .tasks import send_school_request_mail
 

@@ -12,15 +12,6 @@ class ProgramKind(models.TextChoices):
     DISABILITY = "disability", _("Lapor Peduli Difabel")
 
 
-class Audience(models.TextChoices):
-    STUDENTS = "students", _("Students")
-    TEACHERS = "teachers", _("Teachers")
-    YOUTH = "youth", _("Young people")
-    WOMEN = "women", _("Women")
-    DISABILITY = "disability", _("People with disabilities")
-    PUBLIC = "public", _("Everyone")
-
-
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     FULL = "full", _("Full")

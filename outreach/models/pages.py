@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from complaint_forms.hosting import ReportFormHostMixin
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.audiences import Audience
 from site_core.localized_urls import LocalizedRoutesMixin, counterpart_value
 from site_core.models import BasePage
 
@@ -29,7 +30,7 @@ from .. import views
 from ..blocks import OutreachStreamBlock, ResourcesStreamBlock
 from ..reach import program_reach
 from .ambassadors import AmbassadorApplication
-from .choices import Audience, EventStatus, ProgramKind, RegistrationStatus
+from .choices import EventStatus, ProgramKind, RegistrationStatus
 from .registrations import Registration
 from .routing import (
     OutreachPageManager,
@@ -255,7 +256,7 @@ class EventPage(LocalizedRoutesMixin, BasePage):
     )
     online_url = models.URLField(_("online link"), blank=True)
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
     capacity = models.PositiveIntegerField(
         _("capacity"), default=50, validators=[MinValueValidator(1)]

@@ -103,7 +103,7 @@ class Demo:
                 days=5 + n,
                 capacity=3,
                 kecamatan=kecamatan[n % 4],
-                audience="students" if n % 2 else "youth",
+                audience="pelajar" if n % 2 else "pemuda",
             )
             self.upcoming.setdefault("id", event)
             self.upcoming.setdefault("en", english)
@@ -178,7 +178,7 @@ class Demo:
             "listing-past": lambda: index.subpage_url("events") + "?when=past",
             "listing-filtered": lambda: (
                 f"{index.subpage_url('events')}?program={programs[ProgramKind.SCHOOL].pk}"
-                "&kecamatan=cempaka&audience=students"
+                "&kecamatan=cempaka&audience=pelajar"
             ),
             "verify": lambda: (
                 f"{index.subpage_url('verify_certificate')}?{query_name('code', code)}="
