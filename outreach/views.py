@@ -149,10 +149,10 @@ class ProgramFormView(View):
     def get_intro(self):
         return self.intro
 
-    def get(self, request):
+    def get(self, request, **kwargs):
         return self.render(self.get_form())
 
-    def post(self, request):
+    def post(self, request, **kwargs):
         form = self.get_form()
         if not self.is_open():
             return self.render(form)
