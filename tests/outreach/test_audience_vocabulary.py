@@ -12,7 +12,7 @@ from search.models import AnswerPage
 from site_core.audiences import Audience
 
 pytestmark = pytest.mark.django_db
-migration = importlib.import_module("outreach.migrations.0007_audience_shared_vocabulary")
+migration = importlib.import_module("outreach.migrations.0008_audience_shared_vocabulary")
 
 
 def test_events_and_answers_offer_the_same_audiences():

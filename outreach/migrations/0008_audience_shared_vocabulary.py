@@ -51,7 +51,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("outreach", "0006_easy_read_pictograms"),
+        ("outreach", "0007_image_block_alt_text"),
         ("wagtailcore", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0003_learned_query"),
+        ("search", "0004_image_block_alt_text"),
     ]
 
     operations = [
