@@ -6,7 +6,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -15,6 +14,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 import django_filters
 
+from site_core.admin_menu import PermissionMenuItem
 from site_core.choosers import PermissionCheckedSnippetChooserViewSet
 from site_core.exports import StaffExportMixin
 
@@ -293,15 +293,6 @@ class ReviewCriterionViewSet(SnippetViewSet):
     icon = "tick-inverse"
     menu_label = _("Review criteria")
     list_display = ["name", "max_score", "sort_order", "is_active"]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class EventSeatsViewSet(ViewSet):

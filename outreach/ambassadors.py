@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
+
 from .models.ambassadors import ApplicationReview
 from .models.choices import ApplicationStatus
 from .tasks import send_application_mail
@@ -13,8 +15,7 @@ DECISIONS = (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
 
 
 def _mail(application, kind):
-    pk = application.pk
-    transaction.on_commit(lambda: send_application_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_application_mail, application.pk, kind)
 
 
 def received(application):

@@ -3,7 +3,7 @@
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from django_ratelimit.core import is_ratelimited
+from site_core.ratelimit import over_limit
 
 # Per IP address. A whole class may register from one school network, so event
 # registration allows more than the forms one person fills in once.
@@ -14,9 +14,7 @@ DEFAULT_FORM_RATE = "20/h"
 def limited(request, group, rate=None):
     """Count a POST against the group's rate; True once the rate is exceeded."""
     rate = rate or FORM_RATES.get(group, DEFAULT_FORM_RATE)
-    return request.method == "POST" and is_ratelimited(
-        request, group=f"outreach.{group}", key="ip", rate=rate, method="POST", increment=True
-    )
+    return over_limit(request, f"outreach.{group}", rate, method="POST")
 
 
 def too_many(request, page):

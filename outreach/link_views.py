@@ -3,10 +3,10 @@ speak the language the person used to sign up, and are never indexed."""
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+
+from site_core.responses import render_unindexed
 
 from . import certificates, registrations, schools
 from .forms import ActivityForm
@@ -25,26 +25,23 @@ def _registration_or_404(token):
 
 def ticket(request, token):
     registration = _registration_or_404(token)
-    with translation.override(registration.language):
-        response = TemplateResponse(
-            request,
-            "outreach/ticket.html",
-            {
-                "registration": registration,
-                "event": registration.localized_event(),
-                "token": token,
-                # Only a confirmed seat has a code to show; a cancelled one shows no name.
-                "qr_svg": qr_svg(registration.check_in_code)
-                if registration.status == RegistrationStatus.CONFIRMED
-                else "",
-                "is_new": request.GET.get("new") == "1",
-                "certificate_ready": registration.can_have_certificate(),
-            },
-        )
-        response.render()
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_unindexed(
+        request,
+        "outreach/ticket.html",
+        {
+            "registration": registration,
+            "event": registration.localized_event(),
+            "token": token,
+            # Only a confirmed seat has a code to show; a cancelled one shows no name.
+            "qr_svg": qr_svg(registration.check_in_code)
+            if registration.status == RegistrationStatus.CONFIRMED
+            else "",
+            "is_new": request.GET.get("new") == "1",
+            "certificate_ready": registration.can_have_certificate(),
+        },
+        language=registration.language,
+        no_store=True,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,35 +53,30 @@ def cancel_registration(request, token):
         registrations.cancel(registration)
         registration.refresh_from_db()
         done = True
-    with translation.override(registration.language):
-        response = TemplateResponse(
-            request,
-            "outreach/cancel_registration.html",
-            {"registration": registration, "event": registration.localized_event(), "done": done},
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_unindexed(
+        request,
+        "outreach/cancel_registration.html",
+        {"registration": registration, "event": registration.localized_event(), "done": done},
+        language=registration.language,
+    )
 
 
 def certificate(request, token):
     registration = _registration_or_404(token)
     code = registrations.issue_certificate(registration)
     if code is None:
-        with translation.override(registration.language):
-            response = TemplateResponse(
-                request,
-                "outreach/message.html",
-                {
-                    "heading": _("No certificate yet"),
-                    "message": _(
-                        "Certificates are for people checked in at an event that has been held."
-                    ),
-                },
-                status=403,
-            )
-            response.render()
-        return response
+        return render_unindexed(
+            request,
+            "outreach/message.html",
+            {
+                "heading": gettext_lazy("No certificate yet"),
+                "message": gettext_lazy(
+                    "Certificates are for people checked in at an event that has been held."
+                ),
+            },
+            language=registration.language,
+            status=403,
+        )
     pdf = certificates.render_pdf(registration)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="sertifikat-{code}.pdf"'
@@ -106,15 +98,12 @@ def cancel_school_request(request, token):
     if request.method == "POST" and can_cancel:
         schools.cancel(session_request)
         done = True
-    with translation.override(session_request.language):
-        response = TemplateResponse(
-            request,
-            "outreach/cancel_school_request.html",
-            {"session_request": session_request, "done": done, "can_cancel": can_cancel},
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_unindexed(
+        request,
+        "outreach/cancel_school_request.html",
+        {"session_request": session_request, "done": done, "can_cancel": can_cancel},
+        language=session_request.language,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,19 +124,16 @@ def log_activity(request, token):
         activity.save()
         saved = True
         form = ActivityForm()
-    with translation.override(application.language):
-        response = TemplateResponse(
-            request,
-            "outreach/log_activity.html",
-            {
-                "application": application,
-                "form": form,
-                "saved": saved,
-                "limited": is_limited,
-                "activities": application.activity_reports.all()[:20],
-            },
-            status=429 if is_limited else 400 if form.errors else 200,
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_unindexed(
+        request,
+        "outreach/log_activity.html",
+        {
+            "application": application,
+            "form": form,
+            "saved": saved,
+            "limited": is_limited,
+            "activities": application.activity_reports.all()[:20],
+        },
+        language=application.language,
+        status=429 if is_limited else 400 if form.errors else 200,
+    )

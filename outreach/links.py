@@ -3,51 +3,32 @@ school's cancel link and the ambassador's activity form. One namespace (salt) pe
 a token of one kind opens nothing else; the namespaces are the settings' expiry keys and
 must not change, or links already sent stop working."""
 
-from site_core import tokens
 from site_core.links import reverse_absolute
+from site_core.tokens import SignedLink
 
 from .models.ambassadors import AmbassadorApplication
 from .models.registrations import Registration
 from .models.school_requests import SchoolSessionRequest
 
-REGISTRATION_NAMESPACE = "outreach.registration"
-SCHOOL_REQUEST_NAMESPACE = "outreach.school-request"
-AMBASSADOR_NAMESPACE = "outreach.ambassador"
-
-
-def registration_token(registration):
-    return tokens.sign(registration.pk, REGISTRATION_NAMESPACE)
+REGISTRATION_LINK = SignedLink("outreach.registration")
+SCHOOL_REQUEST_LINK = SignedLink("outreach.school-request")
+AMBASSADOR_LINK = SignedLink("outreach.ambassador")
 
 
 def registration_from_token(token):
-    pk = tokens.unsign(token, REGISTRATION_NAMESPACE)
-    if pk is None:
-        return None
-    return Registration.objects.select_related("event__locale").filter(pk=pk).first()
-
-
-def school_request_token(session_request):
-    return tokens.sign(session_request.pk, SCHOOL_REQUEST_NAMESPACE)
+    return REGISTRATION_LINK.get(Registration.objects.select_related("event__locale"), token)
 
 
 def school_request_from_token(token):
-    pk = tokens.unsign(token, SCHOOL_REQUEST_NAMESPACE)
-    if pk is None:
-        return None
-    return SchoolSessionRequest.objects.filter(pk=pk).first()
-
-
-def ambassador_token(application):
-    return tokens.sign(application.pk, AMBASSADOR_NAMESPACE)
+    return SCHOOL_REQUEST_LINK.get(SchoolSessionRequest.objects.all(), token)
 
 
 def ambassador_from_token(token):
-    pk = tokens.unsign(token, AMBASSADOR_NAMESPACE)
-    return AmbassadorApplication.objects.filter(pk=pk).first() if pk is not None else None
+    return AMBASSADOR_LINK.get(AmbassadorApplication.objects.all(), token)
 
 
 def registration_links(registration):
-    token = registration_token(registration)
+    token = REGISTRATION_LINK.token(registration)
     return {
         "ticket_url": reverse_absolute("outreach:ticket", args=[token]),
         "cancel_url": reverse_absolute("outreach:cancel_registration", args=[token]),

@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 
+from site_core.tasks import enqueue_on_commit
+
 from .models.choices import EventStatus, RegistrationStatus
 from .models.registrations import Registration
 from .tasks import send_registration_mail
@@ -159,5 +161,4 @@ def verify_certificate(code):
 
 
 def _mail_on_commit(registration, kind):
-    pk = registration.pk
-    transaction.on_commit(lambda: send_registration_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_registration_mail, registration.pk, kind)

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from site_core.audiences import Audience
+from site_core.tasks import enqueue_on_commit
 
 from .models.choices import EventStatus, SchoolRequestStatus
 from .models.school_requests import SchoolSessionRequest
@@ -32,8 +33,7 @@ def _events():
 
 
 def _mail(session_request, kind):
-    pk = session_request.pk
-    transaction.on_commit(lambda: send_school_request_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_school_request_mail, session_request.pk, kind)
 
 
 def _require(session_request, *allowed):

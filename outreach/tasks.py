@@ -6,9 +6,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from site_core.links import page_absolute_url, reverse_absolute
+from site_core.mail import send_templated
 
-from .links import ambassador_token, registration_links, school_request_token
-from .mail import send_templated
+from .links import AMBASSADOR_LINK, SCHOOL_REQUEST_LINK, registration_links
 from .models.ambassadors import AmbassadorApplication
 from .models.choices import RegistrationStatus
 from .models.registrations import Registration
@@ -32,10 +32,10 @@ def send_registration_mail(registration_id, kind):
     context = {"registration": registration, "event": event, "kind": kind}
     context.update(registration_links(registration))
     return send_templated(
-        f"registration_{kind}",
+        f"outreach/mail/registration_{kind}",
         _registration_recipients(registration),
         context,
-        registration.language,
+        language=registration.language,
     )
 
 
@@ -52,10 +52,10 @@ def send_event_reminder(registration_id):
     context = {"registration": registration, "event": registration.localized_event()}
     context.update(registration_links(registration))
     sent = send_templated(
-        "registration_reminder",
+        "outreach/mail/registration_reminder",
         _registration_recipients(registration),
         context,
-        registration.language,
+        language=registration.language,
     )
     Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=timezone.now())
     return sent
@@ -69,7 +69,7 @@ def send_school_request_mail(request_id, kind):
     )
     if session_request is None:
         return 0
-    token = school_request_token(session_request)
+    token = SCHOOL_REQUEST_LINK.token(session_request)
     context = {
         "session_request": session_request,
         "kind": kind,
@@ -77,7 +77,10 @@ def send_school_request_mail(request_id, kind):
         "event_url": page_absolute_url(session_request.event) if session_request.event else "",
     }
     return send_templated(
-        f"school_request_{kind}", [session_request.email], context, session_request.language
+        f"outreach/mail/school_request_{kind}",
+        [session_request.email],
+        context,
+        language=session_request.language,
     )
 
 
@@ -91,10 +94,12 @@ def send_application_mail(application_id, kind):
         "application": application,
         "kind": kind,
         "activity_url": reverse_absolute(
-            "outreach:log_activity", args=[ambassador_token(application)]
+            "outreach:log_activity", args=[AMBASSADOR_LINK.token(application)]
         ),
     }
     recipients = [application.email]
     if "@" in application.guardian_contact:
         recipients.append(application.guardian_contact.strip())
-    return send_templated(f"application_{kind}", recipients, context, application.language)
+    return send_templated(
+        f"outreach/mail/application_{kind}", recipients, context, language=application.language
+    )

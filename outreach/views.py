@@ -15,6 +15,7 @@ from django.views import View
 from django.views.decorators.http import require_http_methods
 
 from site_core.localized_urls import query_name
+from site_core.responses import render_unindexed
 
 from . import ambassadors, registrations, schools
 from .forms import (
@@ -26,7 +27,7 @@ from .forms import (
     VerifyForm,
 )
 from .limits import limited, too_many
-from .links import registration_token
+from .links import REGISTRATION_LINK
 from .models.choices import ProgramKind
 
 EVENTS_PER_PAGE = 12
@@ -73,13 +74,11 @@ def verify_certificate(request, index_page):
         result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
     if result is not None:  # the event as this page's language names it
         event = result.event.get_translation_or_none(index_page.locale_id) or result.event
-    response = TemplateResponse(
+    return render_unindexed(
         request,
         "outreach/verify.html",
         {"page": index_page, "form": form, "result": result, "event": event, "checked": checked},
     )
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,7 +95,7 @@ def event_register(request, event):
             except registrations.RegistrationClosed:
                 state = "closed"
             else:
-                ticket = reverse("outreach:ticket", args=[registration_token(registration)])
+                ticket = reverse("outreach:ticket", args=[REGISTRATION_LINK.token(registration)])
                 return HttpResponseRedirect(f"{ticket}?new=1")
     return TemplateResponse(
         request,

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def activity_url(program_index):
     duta = ProgramPageFactory(parent=program_index, slug="duta", kind=ProgramKind.AMBASSADOR)
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    return reverse("outreach:log_activity", args=[links.ambassador_token(application)])
+    return reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
 
 
 def activity(**overrides):

@@ -252,5 +252,5 @@ def test_a_ticket_shows_the_event_in_the_language_of_the_registration(
     indonesian = registrations.register(event, language="id", **person)
     assert english.localized_event() == event_en
     assert indonesian.localized_event() is indonesian.event
-    html = client.get(f"/outreach/ticket/{links.registration_token(english)}/").content
+    html = client.get(f"/outreach/ticket/{links.REGISTRATION_LINK.token(english)}/").content
     assert b"Outreach session" in html

@@ -171,7 +171,7 @@ class Demo:
         programs = self.programs[code]
         if name.startswith("program-"):
             return programs[name.removeprefix("program-")].url
-        ticket = links.registration_token(self.tickets[code])
+        ticket = links.REGISTRATION_LINK.token(self.tickets[code])
         return {
             "index": lambda: index.url,
             "listing": lambda: index.subpage_url("events"),
@@ -206,10 +206,10 @@ class Demo:
             "cancel-registration": lambda: f"/outreach/ticket/{ticket}/cancel/",
             "certificate": lambda: f"/outreach/ticket/{ticket}/certificate.pdf",
             "cancel-school-request": lambda: (
-                f"/outreach/school-request/{links.school_request_token(self.school_request)}/cancel/"
+                f"/outreach/school-request/{links.SCHOOL_REQUEST_LINK.token(self.school_request)}/cancel/"
             ),
             "log-activity": lambda: (
-                f"/outreach/ambassador/{links.ambassador_token(self.ambassador)}/activity/"
+                f"/outreach/ambassador/{links.AMBASSADOR_LINK.token(self.ambassador)}/activity/"
             ),
         }[name]()
 

@@ -133,7 +133,7 @@ def test_school_cancels_through_the_signed_link(client, school_program, commit):
     session_request = SchoolSessionRequestFactory(program=school_program)
     schools.confirm(session_request, start=timezone.now() + datetime.timedelta(days=5))
     url = reverse(
-        "outreach:cancel_school_request", args=[links.school_request_token(session_request)]
+        "outreach:cancel_school_request", args=[links.SCHOOL_REQUEST_LINK.token(session_request)]
     )
     assert client.get(url).status_code == 200
     with commit():

@@ -138,7 +138,7 @@ def _build_site():
         "duta": duta,
         "difabel": difabel,
         "event": event,
-        "activity_token": links.ambassador_token(ambassador),
+        "activity_token": links.AMBASSADOR_LINK.token(ambassador),
         "answer": answer,
     }
 

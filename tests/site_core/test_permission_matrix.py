@@ -94,9 +94,11 @@ def build_demo(home):
 
 
 TOKENS = {
-    "outreach/ticket/": lambda demo: links.registration_token(demo["registration"]),
-    "outreach/school-request/": lambda demo: links.school_request_token(demo["session_request"]),
-    "outreach/ambassador/": lambda demo: links.ambassador_token(demo["application"]),
+    "outreach/ticket/": lambda demo: links.REGISTRATION_LINK.token(demo["registration"]),
+    "outreach/school-request/": lambda demo: links.SCHOOL_REQUEST_LINK.token(
+        demo["session_request"]
+    ),
+    "outreach/ambassador/": lambda demo: links.AMBASSADOR_LINK.token(demo["application"]),
 }
 
 
