@@ -5,28 +5,17 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from site_core import tokens
+from site_core.tasks import enqueue_on_commit
 
-from .models import AmbassadorApplication, ApplicationReview, ApplicationStatus
+from .models.ambassadors import ApplicationReview
+from .models.choices import ApplicationStatus
+from .tasks import send_application_mail
 
-SIGNING_NAMESPACE = "outreach.ambassador"
 DECISIONS = (ApplicationStatus.ACCEPTED, ApplicationStatus.REJECTED)
 
 
-def make_token(application):
-    return tokens.sign(application.pk, SIGNING_NAMESPACE)
-
-
-def application_from_token(token):
-    pk = tokens.unsign(token, SIGNING_NAMESPACE)
-    return AmbassadorApplication.objects.filter(pk=pk).first() if pk is not None else None
-
-
 def _mail(application, kind):
-    from .tasks import send_application_mail
-
-    pk = application.pk
-    transaction.on_commit(lambda: send_application_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_application_mail, application.pk, kind)
 
 
 def received(application):

@@ -170,11 +170,12 @@ class UpcomingEventsBlock(blocks.StructBlock):
         label = _("Upcoming events")
 
     def get_context(self, value, parent_context=None):
-        from .models import EventPage
-
+        # The event class comes through the chooser's program type: pages import these
+        # blocks, so this module imports no page.
+        event_model = self.child_blocks["program"].target_model.child_page_model()
         context = super().get_context(value, parent_context)
         program = value.get("program")
-        events = EventPage.objects.upcoming()
+        events = event_model.objects.upcoming()
         if program:
             events = events.descendant_of(program)
         request = (parent_context or {}).get("request")
@@ -197,15 +198,13 @@ class AssistedReportingBlock(blocks.StructBlock):
         description = _("A small form to book a call, a sign-language video call or a visit.")
 
     def get_context(self, value, parent_context=None):
-        """Link to the request form of the program the block is shown in (or under)."""
-        from .models import EventPage, ProgramPage
-
+        """Link to the request form of the program the block is shown in (or under): program
+        and event pages know that address."""
         context = super().get_context(value, parent_context)
         page = (parent_context or {}).get("page")
-        if isinstance(page, EventPage):
-            page = page.get_parent().specific
-        if isinstance(page, ProgramPage):
-            context["form_url"] = page.subpage_url("assisted_reporting")
+        form_url = getattr(page, "assisted_reporting_url", None)
+        if form_url is not None:
+            context["form_url"] = form_url()
         return context
 
 

@@ -3,12 +3,13 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
 import icalendar
 
-from .models import EventStatus
+from .models import EventPage, EventStatus, ProgramPage
 
 PRODID = "-//LAPOR! Banjarbaru//Outreach events//ID"
 
@@ -60,17 +61,11 @@ def calendar_response(request, events, name):
 
 
 def all_events_ical(request):
-    from django.utils.translation import gettext as _
-
-    from .models import EventPage
-
     events = EventPage.objects.live().public().filter(locale=Locale.get_active())
     return calendar_response(request, events, name=_("LAPOR! Banjarbaru events"))
 
 
 def program_events_ical(request, program_id):
-    from .models import EventPage, ProgramPage
-
     program = get_object_or_404(ProgramPage.objects.live().public(), pk=program_id)
     events = EventPage.objects.live().public().child_of(program)
     return calendar_response(request, events, name=program.title)

@@ -11,10 +11,10 @@ from reportlab.pdfgen import canvas
 
 from site_core.links import absolute_url, page_absolute_url
 
+from .models import ProgramIndexPage
+
 
 def verification_url(registration):
-    from .models import ProgramIndexPage
-
     index = ProgramIndexPage.objects.live().filter(locale__language_code=registration.language)
     index = index.first() or ProgramIndexPage.objects.live().first()
     if index is None:

@@ -10,67 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
+from site_core.audiences import Audience
+from site_core.forms import PublicFormMixin, require_phone_or_email
 from site_core.localized_urls import name_fields_as_query
-from site_core.text import guard_text_fields
 from site_core.uploads import check_size, clean_upload
 
-from .models import (
-    AmbassadorActivity,
-    AmbassadorApplication,
-    AssistedReportRequest,
-    AssistedRequestMethod,
-    SchoolSessionRequest,
-)
+from .models.ambassadors import AmbassadorActivity, AmbassadorApplication
+from .models.assisted_reporting import AssistedReportRequest
+from .models.choices import AssistedRequestMethod
+from .models.school_requests import SchoolSessionRequest
 from .validators import age_on, normalise_npsn, normalise_phone
 
 SCHOOL_NOTE_MAX_LENGTH = 1000
 YES_NO_AGE = [("no", _("18 or older")), ("yes", _("Under 18"))]
-
-
-class AccessibleFormMixin:
-    """Adds aria-describedby/aria-invalid to widgets, a honeypot field, and the shared
-    checks on free text (no invisible-only text, a length cap on every field)."""
-
-    honeypot_name = "website"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[self.honeypot_name] = forms.CharField(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        guard_text_fields(self)
-        self._describe()
-
-    def _describe(self):
-        # Not self[name]: a BoundField made now would keep a field replaced later.
-        for name, field in self.fields.items():
-            auto_id = self.auto_id % self.add_prefix(name)
-            ids = []
-            if field.help_text:
-                ids.append(f"{auto_id}_help")
-            if self.is_bound and self._errors is not None and name in self._errors:
-                ids.append(f"{auto_id}_error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(self.honeypot_name):
-            raise ValidationError(_("Your form could not be sent. Please try again."))
-        return cleaned
-
-    def visible_fields_no_honeypot(self):
-        return [field for field in self.visible_fields() if field.name != self.honeypot_name]
-
-    def honeypot(self):
-        return self[self.honeypot_name]
 
 
 def _clean_phone(value, required=True):
@@ -116,7 +68,7 @@ def guardian_fields():
     )
 
 
-class RegistrationForm(GuardianMixin, AccessibleFormMixin, forms.Form):
+class RegistrationForm(GuardianMixin, PublicFormMixin, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=160)
     affiliation = forms.CharField(
         label=_("School and class, or organisation"), max_length=200, required=False
@@ -154,8 +106,7 @@ class RegistrationForm(GuardianMixin, AccessibleFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors:
-            self.add_error("phone", _("Enter a phone number or an email address."))
+        require_phone_or_email(self)
         under_18 = cleaned.get("under_18") == "yes"
         dob = cleaned.get("date_of_birth")
         if dob:
@@ -190,7 +141,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
+class SchoolRequestForm(PublicFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that these details are used to arrange the session")
     )
@@ -248,7 +199,6 @@ class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
             field.max_length = SCHOOL_NOTE_MAX_LENGTH
             field.validators.append(MaxLengthValidator(SCHOOL_NOTE_MAX_LENGTH))
             field.widget.attrs["maxlength"] = str(SCHOOL_NOTE_MAX_LENGTH)
-        self._describe()
 
     def clean_npsn(self):
         return normalise_npsn(self.cleaned_data.get("npsn"))
@@ -272,7 +222,7 @@ class SchoolRequestForm(AccessibleFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AmbassadorApplicationForm(GuardianMixin, AccessibleFormMixin, forms.ModelForm):
+class AmbassadorApplicationForm(GuardianMixin, PublicFormMixin, forms.ModelForm):
     guardian_name, guardian_contact, guardian_consent = guardian_fields()
     public_profile = forms.BooleanField(
         label=_("If accepted, show my name and school on the site"),
@@ -311,7 +261,6 @@ class AmbassadorApplicationForm(GuardianMixin, AccessibleFormMixin, forms.ModelF
         super().__init__(*args, **kwargs)
         self.fields["phone"].max_length = 30
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="tel")
-        self._describe()
 
     def clean_phone(self):
         return _clean_phone(self.cleaned_data.get("phone"))
@@ -355,7 +304,7 @@ class AmbassadorApplicationForm(GuardianMixin, AccessibleFormMixin, forms.ModelF
         return application
 
 
-class ActivityForm(AccessibleFormMixin, forms.ModelForm):
+class ActivityForm(PublicFormMixin, forms.ModelForm):
     class Meta:
         model = AmbassadorActivity
         fields = [
@@ -401,7 +350,7 @@ class ActivityForm(AccessibleFormMixin, forms.ModelForm):
         return cleaned
 
 
-class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
+class AssistedReportForm(PublicFormMixin, forms.ModelForm):
     consent = forms.BooleanField(label=_("I agree that staff contact me about my report"))
 
     class Meta:
@@ -433,15 +382,13 @@ class AssistedReportForm(AccessibleFormMixin, forms.ModelForm):
         # A radio list has no "nothing chosen" row: the model's blank choice would show as a
         # pre-selected "---------" option.
         self.fields["method"].choices = AssistedRequestMethod.choices
-        self._describe()
 
     def clean_phone(self):
         return _clean_phone(self.cleaned_data.get("phone"), required=False)
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email") and "phone" not in self.errors:
-            self.add_error("phone", _("Enter a phone number or an email address."))
+        require_phone_or_email(self)
         if cleaned.get("method") == "home_visit" and not cleaned.get("address"):
             self.add_error("address", _("Enter the address for the visit."))
         return cleaned
@@ -460,8 +407,6 @@ class EventFilterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Audience"), required=False)
 
     def __init__(self, *args, programs, **kwargs):
-        from .models import Audience
-
         super().__init__(*args, **kwargs)
         self.fields["program"].choices = [("", _("All"))] + [(p.pk, p.title) for p in programs]
         self.fields["audience"].choices = [("", _("All"))] + list(Audience.choices)

@@ -11,17 +11,16 @@ from django.db.models import CharField, Count, DateField, DateTimeField, F, Inte
 from django.db.models.functions import Cast
 
 from site_core.areas import kecamatan_name
+from site_core.audiences import Audience
 
-from .models import (
+from .models.ambassadors import AmbassadorActivity
+from .models.choices import (
     ActivityStatus,
-    AmbassadorActivity,
-    Audience,
-    EventPage,
     EventStatus,
     RegistrationStatus,
     SchoolRequestStatus,
-    SchoolSessionRequest,
 )
+from .models.school_requests import SchoolSessionRequest
 
 FIGURES = ("sessions", "people", "students", "schools")
 
@@ -52,8 +51,9 @@ def _null(field):
 def _rows(program):
     """Held events (with people checked in), held school sessions and approved ambassador
     activities of `program`, as dicts of COLUMNS, fetched in one query."""
-    events = (
-        EventPage.objects.descendant_of(program)
+    events = (  # the program page class names its events' class: pages call this module
+        program.child_page_model()
+        .objects.descendant_of(program)
         .filter(status=EventStatus.HELD, locale_id=program.locale_id)
         .order_by()
         .annotate(

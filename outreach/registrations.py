@@ -5,6 +5,7 @@ A seat is taken inside a transaction that first locks the event's row
 row locks but serialises writers; a writer that finds the database locked retries.
 """
 
+import secrets
 import time
 
 from django.db import OperationalError, transaction
@@ -12,17 +13,13 @@ from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 
-from site_core import tokens
+from site_core.tasks import enqueue_on_commit
 
-from .models import (
-    EventPage,
-    EventStatus,
-    Registration,
-    RegistrationStatus,
-    random_code,
-)
+from .models.choices import EventStatus, RegistrationStatus
+from .models.registrations import Registration
+from .tasks import send_registration_mail
 
-SIGNING_NAMESPACE = "outreach.registration"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 CERTIFICATE_PREFIX = "LPR-"
 
 
@@ -30,15 +27,14 @@ class RegistrationClosed(Exception):
     """Registration is not open for this event (cancelled, held, outside the window)."""
 
 
-def make_token(registration):
-    return tokens.sign(registration.pk, SIGNING_NAMESPACE)
+def random_code(length=8):
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
-def registration_from_token(token):
-    pk = tokens.unsign(token, SIGNING_NAMESPACE)
-    if pk is None:
-        return None
-    return Registration.objects.select_related("event__locale").filter(pk=pk).first()
+def _events():
+    """The event pages, reached through the registration's relation: the pages' routes call
+    this module, so it imports no page class."""
+    return Registration.event.field.related_model.objects
 
 
 def _unique_code(field, length=8, prefix=""):
@@ -72,7 +68,7 @@ def register(event, **fields):
 
     def attempt():
         with transaction.atomic():
-            locked = EventPage.objects.select_for_update(of=("self",)).get(pk=source.pk)
+            locked = _events().select_for_update(of=("self",)).get(pk=source.pk)
             if locked.registration_state() != "open":
                 raise RegistrationClosed(locked.registration_state())
             confirmed = Registration.objects.filter(
@@ -96,9 +92,7 @@ def cancel(registration):
 
     def attempt():
         with transaction.atomic():
-            locked_event = EventPage.objects.select_for_update(of=("self",)).get(
-                pk=registration.event_id
-            )
+            locked_event = _events().select_for_update(of=("self",)).get(pk=registration.event_id)
             current = Registration.objects.select_for_update().get(pk=registration.pk)
             if current.status == RegistrationStatus.CANCELLED:
                 return None
@@ -167,7 +161,4 @@ def verify_certificate(code):
 
 
 def _mail_on_commit(registration, kind):
-    from .tasks import send_registration_mail
-
-    pk = registration.pk
-    transaction.on_commit(lambda: send_registration_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_registration_mail, registration.pk, kind)

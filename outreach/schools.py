@@ -12,17 +12,13 @@ from django.utils.text import slugify
 
 from wagtail.log_actions import log
 
-from site_core import tokens
+from site_core.audiences import Audience
+from site_core.tasks import enqueue_on_commit
 
-from .models import (
-    Audience,
-    EventPage,
-    EventStatus,
-    SchoolRequestStatus,
-    SchoolSessionRequest,
-)
+from .models.choices import EventStatus, SchoolRequestStatus
+from .models.school_requests import SchoolSessionRequest
+from .tasks import send_school_request_mail
 
-SIGNING_NAMESPACE = "outreach.school-request"
 SESSION_LENGTH = datetime.timedelta(hours=2)
 
 
@@ -30,22 +26,14 @@ class InvalidTransition(Exception):
     pass
 
 
-def make_token(session_request):
-    return tokens.sign(session_request.pk, SIGNING_NAMESPACE)
-
-
-def request_from_token(token):
-    pk = tokens.unsign(token, SIGNING_NAMESPACE)
-    if pk is None:
-        return None
-    return SchoolSessionRequest.objects.filter(pk=pk).first()
+def _events():
+    """The event pages, reached through the request's relation: the pages' routes call
+    this module, so it imports no page class."""
+    return SchoolSessionRequest.event.field.related_model.objects
 
 
 def _mail(session_request, kind):
-    from .tasks import send_school_request_mail
-
-    pk = session_request.pk
-    transaction.on_commit(lambda: send_school_request_mail.enqueue(pk, kind))
+    enqueue_on_commit(send_school_request_mail, session_request.pk, kind)
 
 
 def _require(session_request, *allowed):
@@ -90,10 +78,10 @@ def create_event(session_request, start):
     title = f"Lapor Goes To School: {session_request.school_name}"
     base_slug = slugify(f"{session_request.school_name}-{start:%Y-%m-%d}")[:70] or "sesi"
     slug, n = base_slug, 1
-    while EventPage.objects.child_of(program).filter(slug=slug).exists():
+    while _events().child_of(program).filter(slug=slug).exists():
         n += 1
         slug = f"{base_slug}-{n}"
-    event = EventPage(
+    event = _events().model(
         title=title,
         slug=slug,
         start=start,
@@ -120,7 +108,7 @@ def mark_held(session_request, actual_students, user=None):
     session_request.save(update_fields=["actual_students", "status", "updated_at"])
     event = session_request.event
     if event is not None:
-        EventPage.objects.filter(pk=event.pk).update(
+        _events().filter(pk=event.pk).update(
             status=EventStatus.HELD, attendance_count=actual_students
         )
     log(session_request, "outreach.school_request.held", user=user)
@@ -138,6 +126,6 @@ def cancel(session_request, user=None):
     session_request.status = SchoolRequestStatus.CANCELLED
     session_request.save(update_fields=["status", "updated_at"])
     if session_request.event_id:
-        EventPage.objects.filter(pk=session_request.event_id).update(status=EventStatus.CANCELLED)
+        _events().filter(pk=session_request.event_id).update(status=EventStatus.CANCELLED)
     log(session_request, "outreach.school_request.cancel", user=user)
     _mail(session_request, "cancelled")

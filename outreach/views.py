@@ -1,23 +1,24 @@
-"""Public views: page-bound ones are called from routable page routes; signed-link views
-live at the root URL (see urls.py) and speak the language the person used to sign up."""
+"""Views bound to a page, called from the routes of the outreach pages with the page they
+serve: the events listing, certificate verification, event registration and the programs'
+request forms. They take the page as an argument and never import a page class (the pages
+import this module). Signed-link views live in `link_views`."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.decorators.http import require_http_methods
 
-from django_ratelimit.core import is_ratelimited
-
 from site_core.localized_urls import query_name
+from site_core.responses import render_unindexed
 
-from . import ambassadors, certificates, registrations, schools
+from . import ambassadors, registrations, schools
 from .forms import (
-    ActivityForm,
     AmbassadorApplicationForm,
     AssistedReportForm,
     EventFilterForm,
@@ -25,46 +26,17 @@ from .forms import (
     SchoolRequestForm,
     VerifyForm,
 )
-from .models import (
-    ApplicationStatus,
-    EventPage,
-    ProgramKind,
-    RegistrationStatus,
-    SchoolRequestStatus,
-)
-from .qr import qr_svg
+from .limits import limited, too_many
+from .links import REGISTRATION_LINK
+from .models.choices import ProgramKind
 
 EVENTS_PER_PAGE = 12
-# Per IP address. A whole class may register from one school network, so event
-# registration allows more than the forms one person fills in once.
-FORM_RATES = {"register": "100/h"}
-DEFAULT_FORM_RATE = "20/h"
-
-
-def _limited(request, group, rate=None):
-    rate = rate or FORM_RATES.get(group, DEFAULT_FORM_RATE)
-    return request.method == "POST" and is_ratelimited(
-        request, group=f"outreach.{group}", key="ip", rate=rate, method="POST", increment=True
-    )
-
-
-def _too_many(request, page):
-    return TemplateResponse(
-        request,
-        "outreach/message.html",
-        {
-            "page": page,
-            "heading": _("Too many attempts"),
-            "message": _("Please wait a while and try again, or contact us by phone."),
-        },
-        status=429,
-    )
 
 
 def event_listing(request, index_page):
     programs = list(index_page.programs().only("pk", "title", "path", "depth"))
     form = EventFilterForm(request.GET or None, programs=programs)
-    events = EventPage.objects.live().public().descendant_of(index_page).select_related("locale")
+    events = index_page.events()
     when = "upcoming"
     if form.is_valid():
         data = form.cleaned_data
@@ -93,22 +65,38 @@ def event_listing(request, index_page):
     )
 
 
+def verify_certificate(request, index_page):
+    form = VerifyForm(request.GET or None)
+    result = event = None
+    checked = False
+    if form.is_valid():
+        checked = True
+        result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
+    if result is not None:  # the event as this page's language names it
+        event = result.event.get_translation_or_none(index_page.locale_id) or result.event
+    return render_unindexed(
+        request,
+        "outreach/verify.html",
+        {"page": index_page, "form": form, "result": result, "event": event, "checked": checked},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def event_register(request, event):
     source = event.canonical()
     state = source.registration_state()
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and state == "open":
-        if _limited(request, "register"):
-            return _too_many(request, event)
+        if limited(request, "register"):
+            return too_many(request, event)
         if form.is_valid():
             try:
                 registration = registrations.register(event, **form.registration_fields())
             except registrations.RegistrationClosed:
                 state = "closed"
             else:
-                token = registrations.make_token(registration)
-                return HttpResponseRedirect(f"{_ticket_url(token)}?new=1")
+                ticket = reverse("outreach:ticket", args=[REGISTRATION_LINK.token(registration)])
+                return HttpResponseRedirect(f"{ticket}?new=1")
     return TemplateResponse(
         request,
         "outreach/event_register.html",
@@ -122,191 +110,141 @@ def event_register(request, event):
     )
 
 
-def _ticket_url(token):
-    return reverse("outreach:ticket", args=[token])
+class ProgramFormView(View):
+    """A program's request form (school session, ambassador application, assisted
+    reporting): shown on GET, saved on POST, then the program's thank-you page."""
 
+    http_method_names = ["get", "post"]
+    template_name = "outreach/form_page.html"
+    form_class = None
+    program_kind = None  # the one kind of program that offers the form; None: every kind
+    rate_group = ""
+    thanks = ""  # the `what` of the program's thanks route
+    heading = intro = submit = ""
 
-def _registration_or_404(token):
-    registration = registrations.registration_from_token(token)
-    if registration is None:
-        raise Http404
-    return registration
+    def setup(self, request, *args, program, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.program = program
 
+    def dispatch(self, request, *args, **kwargs):
+        allowed = request.method.lower() in self.http_method_names  # else 405 comes first
+        if allowed and self.program_kind is not None and self.program.kind != self.program_kind:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
-def ticket(request, token):
-    registration = _registration_or_404(token)
-    with translation.override(registration.language):
-        response = TemplateResponse(
-            request,
-            "outreach/ticket.html",
-            {
-                "registration": registration,
-                "event": registration.localized_event(),
-                "token": token,
-                # Only a confirmed seat has a code to show; a cancelled one shows no name.
-                "qr_svg": qr_svg(registration.check_in_code)
-                if registration.status == RegistrationStatus.CONFIRMED
-                else "",
-                "is_new": request.GET.get("new") == "1",
-                "certificate_ready": registration.can_have_certificate(),
-            },
-        )
-        response.render()
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    def is_open(self):
+        return True
 
+    def get_form(self):
+        return self.form_class(self.request.POST or None)
 
-@require_http_methods(["GET", "POST"])
-def cancel_registration(request, token):
-    """GET asks to confirm (so mail scanners that follow links cancel nothing); POST cancels."""
-    registration = _registration_or_404(token)
-    done = False
-    if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
-        registrations.cancel(registration)
-        registration.refresh_from_db()
-        done = True
-    with translation.override(registration.language):
-        response = TemplateResponse(
-            request,
-            "outreach/cancel_registration.html",
-            {"registration": registration, "event": registration.localized_event(), "done": done},
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    def save(self, form):
+        """Store the form's record (the program is always the canonical one)."""
+        record = form.save(commit=False)
+        record.program = self.program.canonical()
+        record.save()
+        return record
 
+    def get_intro(self):
+        return self.intro
 
-def certificate(request, token):
-    registration = _registration_or_404(token)
-    code = registrations.issue_certificate(registration)
-    if code is None:
-        with translation.override(registration.language):
-            response = TemplateResponse(
-                request,
-                "outreach/message.html",
-                {
-                    "heading": _("No certificate yet"),
-                    "message": _(
-                        "Certificates are for people checked in at an event that has been held."
-                    ),
-                },
-                status=403,
-            )
-            response.render()
-        return response
-    pdf = certificates.render_pdf(registration)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="sertifikat-{code}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    def get(self, request, **kwargs):
+        return self.render(self.get_form())
 
-
-def verify_certificate(request, index_page):
-    form = VerifyForm(request.GET or None)
-    result = event = None
-    checked = False
-    if form.is_valid():
-        checked = True
-        result = registrations.verify_certificate(form.cleaned_data[query_name("code")])
-    if result is not None:  # the event as this page's language names it
-        event = result.event.get_translation_or_none(index_page.locale_id) or result.event
-    response = TemplateResponse(
-        request,
-        "outreach/verify.html",
-        {"page": index_page, "form": form, "result": result, "event": event, "checked": checked},
-    )
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-@require_http_methods(["GET", "POST"])
-def school_request(request, program):
-    if program.kind != ProgramKind.SCHOOL:
-        raise Http404
-    form = SchoolRequestForm(request.POST or None)
-    if request.method == "POST":
-        if _limited(request, "school"):
-            return _too_many(request, program)
+    def post(self, request, **kwargs):
+        form = self.get_form()
+        if not self.is_open():
+            return self.render(form)
+        if limited(request, self.rate_group):
+            return too_many(request, self.program)
         if form.is_valid():
-            session_request = form.save(commit=False)
-            session_request.program = program.canonical()
-            session_request.language = translation.get_language() or settings.LANGUAGE_CODE
-            session_request.save()
-            schools.received(session_request)
-            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "school"}))
-    return TemplateResponse(
-        request,
-        "outreach/form_page.html",
-        {
-            "page": program,
-            "form": form,
-            "heading": _("Request a Lapor Goes To School session"),
-            "intro": _("Tell us about your school. We reply by email within five working days."),
-            "submit": _("Send the request"),
-        },
-        status=400 if form.errors else 200,
-    )
+            self.save(form)
+            thanks = self.program.subpage_url("thanks", kwargs={"what": self.thanks})
+            return HttpResponseRedirect(thanks)
+        return self.render(form)
 
-
-@require_http_methods(["GET", "POST"])
-def ambassador_apply(request, program):
-    if program.kind != ProgramKind.AMBASSADOR:
-        raise Http404
-    is_open = program.applications_are_open()
-    form = AmbassadorApplicationForm(request.POST or None, program=program)
-    if request.method == "POST" and is_open:
-        if _limited(request, "apply"):
-            return _too_many(request, program)
-        if form.is_valid():
-            application = form.save(commit=False)
-            application.language = translation.get_language() or settings.LANGUAGE_CODE
-            application.save()
-            ambassadors.received(application)
-            return HttpResponseRedirect(
-                program.subpage_url("thanks", kwargs={"what": "application"})
-            )
-    source = program.canonical()
-    return TemplateResponse(
-        request,
-        "outreach/form_page.html",
-        {
-            "page": program,
+    def render(self, form):
+        is_open = self.is_open()
+        context = {
+            "page": self.program,
             "form": form if is_open else None,
-            "closed_message": None if is_open else _("Applications are closed at the moment."),
-            "heading": _("Apply to be a Duta Lapor"),
-            "intro": _("Ages %(min)s to %(max)s. Under 18? A parent or guardian must agree.")
-            % {"min": source.min_age or "-", "max": source.max_age or "-"},
-            "submit": _("Send my application"),
-        },
-        status=400 if form.errors else 200,
-    )
+            "heading": self.heading,
+            "intro": self.get_intro(),
+            "submit": self.submit,
+        }
+        if not is_open:
+            context["closed_message"] = _("Applications are closed at the moment.")
+        return TemplateResponse(
+            self.request, self.template_name, context, status=400 if form.errors else 200
+        )
 
 
-@require_http_methods(["GET", "POST"])
-def assisted_reporting(request, program):
-    form = AssistedReportForm(request.POST or None)
-    if request.method == "POST":
-        if _limited(request, "assisted"):
-            return _too_many(request, program)
-        if form.is_valid():
-            assisted = form.save(commit=False)
-            assisted.program = program.canonical()
-            assisted.consent_at = timezone.now()
-            assisted.save()
-            return HttpResponseRedirect(program.subpage_url("thanks", kwargs={"what": "assisted"}))
-    return TemplateResponse(
-        request,
-        "outreach/form_page.html",
-        {
-            "page": program,
-            "form": form,
-            "heading": _("Ask for help to report"),
-            "intro": _("We call you, meet you, or visit you. Tell us what works for you."),
-            "submit": _("Send the request"),
-        },
-        status=400 if form.errors else 200,
-    )
+class SchoolRequestView(ProgramFormView):
+    form_class = SchoolRequestForm
+    program_kind = ProgramKind.SCHOOL
+    rate_group = "school"
+    thanks = "school"
+    heading = gettext_lazy("Request a Lapor Goes To School session")
+    intro = gettext_lazy("Tell us about your school. We reply by email within five working days.")
+    submit = gettext_lazy("Send the request")
+
+    def save(self, form):
+        session_request = form.save(commit=False)
+        session_request.program = self.program.canonical()
+        session_request.language = translation.get_language() or settings.LANGUAGE_CODE
+        session_request.save()
+        schools.received(session_request)
+        return session_request
+
+
+class AmbassadorApplyView(ProgramFormView):
+    form_class = AmbassadorApplicationForm
+    program_kind = ProgramKind.AMBASSADOR
+    rate_group = "apply"
+    thanks = "application"
+    heading = gettext_lazy("Apply to be a Duta Lapor")
+    submit = gettext_lazy("Send my application")
+
+    def is_open(self):
+        return self.program.applications_are_open()
+
+    def get_form(self):
+        return self.form_class(self.request.POST or None, program=self.program)
+
+    def save(self, form):
+        application = form.save(commit=False)  # the form sets the canonical program
+        application.language = translation.get_language() or settings.LANGUAGE_CODE
+        application.save()
+        ambassadors.received(application)
+        return application
+
+    def get_intro(self):
+        source = self.program.canonical()
+        return _("Ages %(min)s to %(max)s. Under 18? A parent or guardian must agree.") % {
+            "min": source.min_age or "-",
+            "max": source.max_age or "-",
+        }
+
+
+class AssistedReportingView(ProgramFormView):
+    form_class = AssistedReportForm
+    rate_group = "assisted"
+    thanks = "assisted"
+    heading = gettext_lazy("Ask for help to report")
+    intro = gettext_lazy("We call you, meet you, or visit you. Tell us what works for you.")
+    submit = gettext_lazy("Send the request")
+
+    def save(self, form):
+        assisted = form.save(commit=False)
+        assisted.program = self.program.canonical()
+        assisted.consent_at = timezone.now()
+        assisted.save()
+        return assisted
+
+
+school_request = SchoolRequestView.as_view()
+ambassador_apply = AmbassadorApplyView.as_view()
+assisted_reporting = AssistedReportingView.as_view()
 
 
 THANKS = {
@@ -340,64 +278,3 @@ def program_thanks(request, program, what):
             "confirmation": True,
         },
     )
-
-
-@require_http_methods(["GET", "POST"])
-def cancel_school_request(request, token):
-    session_request = schools.request_from_token(token)
-    if session_request is None:
-        raise Http404
-    done = False
-    can_cancel = session_request.status in (
-        SchoolRequestStatus.REQUESTED,
-        SchoolRequestStatus.PROPOSED,
-        SchoolRequestStatus.CONFIRMED,
-    )
-    if request.method == "POST" and can_cancel:
-        schools.cancel(session_request)
-        done = True
-    with translation.override(session_request.language):
-        response = TemplateResponse(
-            request,
-            "outreach/cancel_school_request.html",
-            {"session_request": session_request, "done": done, "can_cancel": can_cancel},
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
-@require_http_methods(["GET", "POST"])
-def log_activity(request, token):
-    application = ambassadors.application_from_token(token)
-    if application is None or application.status != ApplicationStatus.ACCEPTED:
-        raise Http404
-    # Counted before the form reads the upload; each activity stores a photo.
-    limited = _limited(request, "activity", settings.OUTREACH_ACTIVITY_RATE)
-    if limited:  # what was typed stays in the form; nothing is read or stored
-        form = ActivityForm(initial=request.POST.dict())
-    else:
-        form = ActivityForm(request.POST or None, request.FILES or None)
-    saved = False
-    if not limited and request.method == "POST" and form.is_valid():
-        activity = form.save(commit=False)
-        activity.ambassador = application
-        activity.save()
-        saved = True
-        form = ActivityForm()
-    with translation.override(application.language):
-        response = TemplateResponse(
-            request,
-            "outreach/log_activity.html",
-            {
-                "application": application,
-                "form": form,
-                "saved": saved,
-                "limited": limited,
-                "activities": application.activity_reports.all()[:20],
-            },
-            status=429 if limited else 400 if form.errors else 200,
-        )
-        response.render()
-    response["X-Robots-Tag"] = "noindex"
-    return response

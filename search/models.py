@@ -25,6 +25,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from site_core.audiences import Audience
 from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
 
@@ -55,16 +56,6 @@ class AnswerCategory(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Audience(models.TextChoices):
-    EVERYONE = "semua", _("Everyone")
-    RESIDENTS = "warga", _("Residents")
-    STUDENTS = "pelajar", _("Students")
-    SCHOOLS = "sekolah", _("Schools")
-    BUSINESSES = "pelaku-usaha", _("Businesses")
-    WOMEN = "perempuan", _("Women")
-    DISABLED = "difabel", _("People with disabilities")
 
 
 class KnowledgeBaseIndexPage(BasePage):

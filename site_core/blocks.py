@@ -207,6 +207,17 @@ class ContactCardBlock(blocks.StructBlock):
         label = _("Contact card")
 
 
+class HomeLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(label=_("Label"), max_length=60)
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=160)
+
+    class Meta:
+        icon = "link"
+        template = "components/blocks/home_link_block.html"
+        label = _("Link")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

@@ -29,7 +29,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from .audit import PrivateLogEntry  # noqa: F401 (a model: Django finds it here)
-from .blocks import BaseStreamBlock
+from .blocks import BaseStreamBlock, HomeLinkBlock
 from .site_settings import (  # noqa: F401 (models: Django finds them here)
     ContactSettings,
     FooterNavigationLink,
@@ -113,17 +113,6 @@ class BasePage(SocialMetadataMixin, ListingMixin, Page):
 
     def get_page_context_summary(self):
         return self.listing_summary or self.search_description
-
-
-class HomeLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("Page"))
-    label = blocks.CharBlock(label=_("Label"), max_length=60)
-    description = blocks.CharBlock(label=_("Description"), required=False, max_length=160)
-
-    class Meta:
-        icon = "link"
-        template = "components/blocks/home_link_block.html"
-        label = _("Link")
 
 
 class HomePage(BasePage):

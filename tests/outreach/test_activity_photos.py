@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 from PIL import Image
 
-from outreach import ambassadors
+from outreach import links
 from outreach.models import AmbassadorActivity, ApplicationStatus, ProgramKind
 from tests.bombs import jpeg_claiming, png_bomb, small_jpeg
 from tests.complaint_forms.text import t
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def activity_url(program_index):
     duta = ProgramPageFactory(parent=program_index, slug="duta", kind=ProgramKind.AMBASSADOR)
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    return reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+    return reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
 
 
 def activity(**overrides):

@@ -148,7 +148,9 @@ def test_bulk_cancel_promotes_from_the_waitlist(client, staff, event, commit):
 def test_staff_process_a_school_request_into_an_event(client, staff, school_program, commit):
     session_request = SchoolSessionRequestFactory(program=school_program)
     client.force_login(staff)
-    url = reverse("outreach_process_school_request", args=[session_request.pk])
+    url = reverse(
+        "wagtailsnippets_outreach_schoolsessionrequest:process", args=[session_request.pk]
+    )
     assert client.get(url).status_code == 200
     start = (timezone.localtime() + datetime.timedelta(days=9)).strftime("%Y-%m-%dT09:00")
     with commit():
@@ -175,7 +177,7 @@ def test_reviewers_score_and_decide(client, staff, django_user_model, program_in
     ]
     other = django_user_model.objects.create_user("penilai2", password="x", is_staff=True)
     other.groups.add(Group.objects.get(name="Outreach staff"))
-    url = reverse("outreach_review_application", args=[application.pk])
+    url = reverse("wagtailsnippets_outreach_ambassadorapplication:review", args=[application.pk])
     for user, scores in ((staff, (5, 3)), (other, (4, 9))):
         client.force_login(user)
         client.post(url, {f"criterion-{c.pk}": s for c, s in zip(criteria, scores, strict=True)})

@@ -69,8 +69,14 @@ def test_custom_screens_render(staff_client, records, event):
     urls = [
         reverse("outreach_events:index"),
         reverse("outreach_events:check_in", args=[event.pk]) + "?q=nadia",
-        reverse("outreach_process_school_request", args=[records["schoolsessionrequest"].pk]),
-        reverse("outreach_review_application", args=[records["ambassadorapplication"].pk]),
+        reverse(
+            "wagtailsnippets_outreach_schoolsessionrequest:process",
+            args=[records["schoolsessionrequest"].pk],
+        ),
+        reverse(
+            "wagtailsnippets_outreach_ambassadorapplication:review",
+            args=[records["ambassadorapplication"].pk],
+        ),
     ]
     for url in urls:
         assert staff_client.get(url).status_code == 200, url
@@ -95,7 +101,7 @@ def test_editors_can_create_an_event_under_a_program(admin_client, school_progra
             "description": "Sosialisasi",
             "venue": "Aula",
             "kecamatan": "cempaka",
-            "audience": "public",
+            "audience": "semua",
             "capacity": "40",
             "status": "scheduled",
             "body": streamfield([]),

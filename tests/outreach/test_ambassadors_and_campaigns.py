@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 from PIL import Image
 
-from outreach import ambassadors
+from outreach import links
 from outreach.models import (
     ActivityStatus,
     AmbassadorActivity,
@@ -113,7 +113,7 @@ def test_public_profile_only_for_accepted_ambassadors_who_opted_in(client, duta)
 
 def test_accepted_ambassadors_log_activities_that_count_once_approved(client, duta):
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    url = reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+    url = reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
     photo = io.BytesIO()
     Image.new("RGB", (10, 10), "red").save(photo, "JPEG")
     response = client.post(
@@ -141,7 +141,7 @@ def test_accepted_ambassadors_log_activities_that_count_once_approved(client, du
 
 def test_activity_photo_must_be_an_image(client, duta):
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    url = reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+    url = reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
     response = client.post(
         url,
         {
@@ -160,7 +160,7 @@ def test_activity_photo_must_be_an_image(client, duta):
 
 def test_applicants_not_accepted_cannot_log_activities(client, duta):
     application = AmbassadorApplicationFactory(program=duta)
-    url = reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+    url = reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
     assert client.get(url).status_code == 404
 
 
@@ -248,7 +248,7 @@ def test_activity_reports_from_one_client_are_rate_limited_and_keep_what_was_typ
 ):
     settings.OUTREACH_ACTIVITY_RATE = "1/h"
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    url = reverse("outreach:log_activity", args=[ambassadors.make_token(application)])
+    url = reverse("outreach:log_activity", args=[links.AMBASSADOR_LINK.token(application)])
 
     def send(title):
         photo = io.BytesIO()

@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 import icalendar
 import pytest
 
-from outreach import registrations, schools
+from outreach import links, registrations, schools
 from outreach.models import (
     ActivityStatus,
     AmbassadorActivity,
@@ -106,7 +106,7 @@ def test_events_listing_filters_by_kecamatan_audience_and_time(
     client, program_index, school_program
 ):
     near = EventPageFactory(
-        parent=school_program, slug="a", kecamatan="cempaka", audience="students"
+        parent=school_program, slug="a", kecamatan="cempaka", audience="pelajar"
     )
     far = EventPageFactory(parent=school_program, slug="b", kecamatan="liang-anggang")
     past = EventPageFactory(
@@ -118,7 +118,7 @@ def test_events_listing_filters_by_kecamatan_audience_and_time(
     url = program_index.url + program_index.reverse_subpage("events")
     html = client.get(url, {"kecamatan": "cempaka"}).content.decode()
     assert near.title in html and far.title not in html
-    html = client.get(url, {"audience": "students"}).content.decode()
+    html = client.get(url, {"audience": "pelajar"}).content.decode()
     assert near.title in html and far.title not in html
     html = client.get(url, {"when": "past"}).content.decode()
     assert past.title in html and near.title not in html
@@ -150,7 +150,7 @@ def test_reach_counts_held_events_school_sessions_and_approved_activities(
         parent=school_program,
         slug="held",
         kecamatan="cempaka",
-        audience="students",
+        audience="pelajar",
         start=timezone.make_aware(datetime.datetime(2025, 3, 1, 9)),
         end=timezone.make_aware(datetime.datetime(2025, 3, 1, 11)),
     )
@@ -245,7 +245,7 @@ def test_english_pages_take_seats_reach_and_dates_from_the_indonesian_source(
     html = client.get(event_en.url).content.decode()
     assert "1 of 2 left" in html
     assert event_en.canonical() == event and event.canonical() is event
-    held = EventPageFactory(parent=school_program, slug="sudah", audience="students")
+    held = EventPageFactory(parent=school_program, slug="sudah", audience="pelajar")
     registrations.check_in(registrations.register(held, **person), admin_user)
     EventPage.objects.filter(pk=held.pk).update(status=EventStatus.HELD)
     html = client.get(program_en.url).content.decode()
@@ -268,5 +268,5 @@ def test_a_ticket_shows_the_event_in_the_language_of_the_registration(
     indonesian = registrations.register(event, language="id", **person)
     assert english.localized_event() == event_en
     assert indonesian.localized_event() is indonesian.event
-    html = client.get(f"/outreach/ticket/{registrations.make_token(english)}/").content
+    html = client.get(f"/outreach/ticket/{links.REGISTRATION_LINK.token(english)}/").content
     assert b"Outreach session" in html

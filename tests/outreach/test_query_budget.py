@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 import pytest
 
-from outreach import ambassadors, registrations, schools
+from outreach import links, registrations, schools
 from outreach.models import (
     ActivityStatus,
     AmbassadorActivity,
@@ -106,7 +106,7 @@ class Demo:
                 days=5 + n,
                 capacity=3,
                 kecamatan=kecamatan[n % 4],
-                audience="students" if n % 2 else "youth",
+                audience="pelajar" if n % 2 else "pemuda",
             )
             self.upcoming.setdefault("id", event)
             self.upcoming.setdefault("en", english)
@@ -174,14 +174,14 @@ class Demo:
         programs = self.programs[code]
         if name.startswith("program-"):
             return programs[name.removeprefix("program-")].url
-        ticket = registrations.make_token(self.tickets[code])
+        ticket = links.REGISTRATION_LINK.token(self.tickets[code])
         return {
             "index": lambda: index.url,
             "listing": lambda: index.subpage_url("events"),
             "listing-past": lambda: index.subpage_url("events") + "?when=past",
             "listing-filtered": lambda: (
                 f"{index.subpage_url('events')}?program={programs[ProgramKind.SCHOOL].pk}"
-                "&kecamatan=cempaka&audience=students"
+                "&kecamatan=cempaka&audience=pelajar"
             ),
             "verify": lambda: (
                 f"{index.subpage_url('verify_certificate')}?{query_name('code', code)}="
@@ -209,10 +209,10 @@ class Demo:
             "cancel-registration": lambda: f"/outreach/ticket/{ticket}/cancel/",
             "certificate": lambda: f"/outreach/ticket/{ticket}/certificate.pdf",
             "cancel-school-request": lambda: (
-                f"/outreach/school-request/{schools.make_token(self.school_request)}/cancel/"
+                f"/outreach/school-request/{links.SCHOOL_REQUEST_LINK.token(self.school_request)}/cancel/"
             ),
             "log-activity": lambda: (
-                f"/outreach/ambassador/{ambassadors.make_token(self.ambassador)}/activity/"
+                f"/outreach/ambassador/{links.AMBASSADOR_LINK.token(self.ambassador)}/activity/"
             ),
         }[name]()
 

@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 import pytest
 
-from outreach import registrations
+from outreach import links, registrations
 from outreach.models import EventStatus, Registration, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_cancelling_a_seat_promotes_the_first_person_waiting_and_mails_them(even
 
 def test_cancel_link_asks_before_cancelling_and_then_cancels(client, event, person):
     registration = registrations.register(event, **person)
-    token = registrations.make_token(registration)
+    token = links.REGISTRATION_LINK.token(registration)
     url = reverse("outreach:cancel_registration", args=[token])
     assert client.get(url).status_code == 200
     registration.refresh_from_db()
@@ -177,7 +177,7 @@ def test_english_registrations_share_the_indonesian_seats(event, person, home_en
 
 def test_certificate_only_after_attendance_at_a_held_event(client, event, person, admin_user):
     registration = registrations.register(event, **person)
-    token = registrations.make_token(registration)
+    token = links.REGISTRATION_LINK.token(registration)
     url = reverse("outreach:certificate", args=[token])
     assert client.get(url).status_code == 403
     registrations.check_in(registration, admin_user)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import pytest
 
-from outreach import schools
+from outreach import links, schools
 from outreach.models import (
     EventPage,
     EventStatus,
@@ -132,7 +132,9 @@ def test_held_sessions_cannot_be_cancelled_and_steps_keep_their_order(school_pro
 def test_school_cancels_through_the_signed_link(client, school_program, commit):
     session_request = SchoolSessionRequestFactory(program=school_program)
     schools.confirm(session_request, start=timezone.now() + datetime.timedelta(days=5))
-    url = reverse("outreach:cancel_school_request", args=[schools.make_token(session_request)])
+    url = reverse(
+        "outreach:cancel_school_request", args=[links.SCHOOL_REQUEST_LINK.token(session_request)]
+    )
     assert client.get(url).status_code == 200
     with commit():
         client.post(url)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from outreach import ambassadors, registrations, schools
+from outreach import links, registrations
 from outreach.models import ApplicationStatus, ProgramKind
 from tests.outreach.factories import (
     AmbassadorApplicationFactory,
@@ -35,7 +35,7 @@ def test_a_fresh_ticket_link_works_and_an_old_one_does_not(client, event, person
         **settings.SIGNED_LINK_MAX_AGE_DAYS,
         "outreach.registration": 30,
     }
-    namespace = registrations.SIGNING_NAMESPACE
+    namespace = links.REGISTRATION_LINK.namespace
     within = backdated_token(registration.pk, namespace, 29)
     expired = backdated_token(registration.pk, namespace, 31)
     assert client.get(reverse("outreach:ticket", args=[within])).status_code == 200
@@ -50,28 +50,33 @@ def test_school_and_ambassador_links_expire_too(client, school_program, settings
     )
     application = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
     limits = settings.SIGNED_LINK_MAX_AGE_DAYS
-    school_days = limits[schools.SIGNING_NAMESPACE]
-    ambassador_days = limits[ambassadors.SIGNING_NAMESPACE]
+    school_days = limits[links.SCHOOL_REQUEST_LINK.namespace]
+    ambassador_days = limits[links.AMBASSADOR_LINK.namespace]
     cases = [
-        ("outreach:cancel_school_request", session_request.pk, schools, school_days),
-        ("outreach:log_activity", application.pk, ambassadors, ambassador_days),
+        (
+            "outreach:cancel_school_request",
+            session_request.pk,
+            links.SCHOOL_REQUEST_LINK.namespace,
+            school_days,
+        ),
+        ("outreach:log_activity", application.pk, links.AMBASSADOR_LINK.namespace, ambassador_days),
     ]
-    for url_name, pk, module, days in cases:
-        fresh = backdated_token(pk, module.SIGNING_NAMESPACE, days - 1)
-        old = backdated_token(pk, module.SIGNING_NAMESPACE, days + 1)
+    for url_name, pk, namespace, days in cases:
+        fresh = backdated_token(pk, namespace, days - 1)
+        old = backdated_token(pk, namespace, days + 1)
         assert client.get(reverse(url_name, args=[fresh])).status_code == 200
         assert client.get(reverse(url_name, args=[old])).status_code == 404
 
 
 def test_a_token_of_one_kind_does_not_open_another(client, event, person):
     registration = registrations.register(event, **person)
-    token = backdated_token(registration.pk, schools.SIGNING_NAMESPACE, 0)
+    token = backdated_token(registration.pk, links.SCHOOL_REQUEST_LINK.namespace, 0)
     assert client.get(reverse("outreach:ticket", args=[token])).status_code == 404
 
 
 def test_a_cancelled_ticket_shows_no_name_and_no_check_in_code(client, event):
     registration = registrations.register(event, name="Rahmat Hidayat", email="r@example.org")
-    token = registrations.make_token(registration)
+    token = links.REGISTRATION_LINK.token(registration)
     url = reverse("outreach:ticket", args=[token])
     html = client.get(url).content.decode()
     assert "Rahmat Hidayat" in html and registration.check_in_code in html

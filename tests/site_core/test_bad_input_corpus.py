@@ -29,7 +29,7 @@ import polib
 import pytest
 
 from complaint_forms.models import Report, ReportEvent, Status
-from outreach import ambassadors
+from outreach import links
 from outreach.models import (
     AmbassadorActivity,
     AmbassadorApplication,
@@ -138,7 +138,7 @@ def _build_site():
         "duta": duta,
         "difabel": difabel,
         "event": event,
-        "activity_token": ambassadors.make_token(ambassador),
+        "activity_token": links.AMBASSADOR_LINK.token(ambassador),
         "answer": answer,
     }
 

@@ -21,7 +21,7 @@ from complaint_forms import workflow
 from complaint_forms.models import Attachment, Privacy
 from open_data import archive, awards
 from open_data.models import UnitAward
-from outreach import ambassadors, registrations, schools
+from outreach import links, registrations
 from outreach.models import ProgramKind
 from tests.complaint_forms.factories import (
     CategoryFactory,
@@ -109,9 +109,11 @@ def build_demo(home):
 
 
 TOKENS = {
-    "outreach/ticket/": lambda demo: registrations.make_token(demo["registration"]),
-    "outreach/school-request/": lambda demo: schools.make_token(demo["session_request"]),
-    "outreach/ambassador/": lambda demo: ambassadors.make_token(demo["application"]),
+    "outreach/ticket/": lambda demo: links.REGISTRATION_LINK.token(demo["registration"]),
+    "outreach/school-request/": lambda demo: links.SCHOOL_REQUEST_LINK.token(
+        demo["session_request"]
+    ),
+    "outreach/ambassador/": lambda demo: links.AMBASSADOR_LINK.token(demo["application"]),
 }
 
 
@@ -155,9 +157,9 @@ def value_for(route, key, demo):
             return UnitAward.objects.get(rank=2).pk
         if route.name == "complaint_reports:download":
             return demo["attachment_b"].pk
-        if route.name == "outreach_process_school_request":
+        if route.name == "wagtailsnippets_outreach_schoolsessionrequest:process":
             return demo["session_request"].pk
-        if route.name == "outreach_review_application":
+        if route.name == "wagtailsnippets_outreach_ambassadorapplication:review":
             return demo["application"].pk
         if route.name == "open_data_download_monthly_report":
             return demo["monthly_report"].pk

@@ -19,6 +19,7 @@ from outreach.models import (
     SchoolRequestStatus,
     SchoolSessionRequest,
 )
+from site_core.audiences import Audience
 from site_core.demo.accounts import ensure_account
 from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.demo.pages import ensure_child, ensure_translation, publish
@@ -133,12 +134,12 @@ class Command(BaseCommand):
             capacity=data["capacity"],
             wheelchair_access=True,
             sign_language_interpreter=data.get("sign", False),
-            easy_read_materials=data["audience"] == "disability",
+            easy_read_materials=data["audience"] == Audience.DISABILITY,
             status=EventStatus.HELD if held else EventStatus.SCHEDULED,
             attendance_count=data.get("held"),
         )
         ensure_translation(event, en, title=data["en_title"], description=data["en_summary"])
-        if held and data["audience"] == "students" and "npsn" in data:
+        if held and data["audience"] == Audience.STUDENTS and "npsn" in data:
             SchoolSessionRequest.objects.get_or_create(
                 npsn=data["npsn"],
                 event=event,
