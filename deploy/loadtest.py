@@ -45,18 +45,18 @@ def wrk(url, connections=20):
 
 
 def gunicorn_workers():
-    """PIDs of gunicorn's workers (children of the master), read from /proc."""
+    """PIDs of the workers of the stack's gunicorn master (its pid file), read from /proc:
+    other gunicorns on a shared machine are not counted."""
+    master = Path(os.environ.get("GUNICORN_PID_FILE", ".stack/gunicorn.pid")).read_text().strip()
     workers = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            cmdline = (status.parent / "cmdline").read_bytes()
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
         except (OSError, ValueError):
             continue
-        if b"gunicorn" in cmdline and b"site_core.wsgi" in cmdline:
-            workers.append((int(fields["PPid"]), int(status.parent.name)))
-    pids = {pid for _ppid, pid in workers}
-    return sorted(pid for ppid, pid in workers if ppid in pids)
+        if fields.get("PPid", "").strip() == master:
+            workers.append(int(status.parent.name))
+    return sorted(workers)
 
 
 def rss_mb(pid):

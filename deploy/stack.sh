@@ -57,6 +57,7 @@ stop() {
 trap stop EXIT INT TERM
 
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py site_core.wsgi & pids+=($!)
+echo $! > "$RUN/gunicorn.pid"  # the load test measures this master's workers
 $PY manage.py db_worker & pids+=($!)
 $PY manage.py run_scheduler & pids+=($!)
 sed "s/\.port = \"8001\"/.port = \"$APP_PORT\"/" deploy/varnish.vcl > "$RUN/varnish.vcl"
