@@ -97,8 +97,7 @@ def _create(data, files, channel, user, idempotency_key, received_at):
     )
     route_to_default_unit(report, at=received)
     if report.reporter_email:
-        pk = report.pk
-        transaction.on_commit(lambda: tasks.send_received_mail.enqueue(pk))
+        tasks.enqueue_after_commit(tasks.send_received_mail, report.pk)
     return report
 
 

@@ -1,22 +1,38 @@
 """Background work: mail to citizens, units and coordinators, and deadline checks.
 
-Tasks take ids, not objects, and are queued with `transaction.on_commit`, so a report is
-stored before any mail is tried and a broken mail server never loses one. Mail never
-carries what the citizen wrote or who they are beyond the tracking code.
+Tasks take ids, not objects, and run only after the commit (`enqueue_after_commit`), so a
+report is stored before any mail is tried and a broken mail server never loses one. Mail
+never carries what the citizen wrote or who they are beyond the tracking code.
 """
 
 import datetime
 from urllib.parse import urlencode
 
+from django.db import connections, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from site_core.links import page_absolute_url, reverse_absolute
 from site_core.localized_urls import query_name
 from site_core.mail import deliver
+
+
+def enqueue_after_commit(task_to_run, *args):
+    """Queue a task that must run only once the current transaction has committed.
+
+    The database queue stores it in that same transaction: the worker cannot see it
+    before the commit, it disappears with a rollback, and a report costs one commit
+    instead of one more per mail (commits are what limits submissions per second). Other
+    queues are handed the task when the commit has happened."""
+    backend = task_to_run.get_backend()
+    if isinstance(backend, DatabaseBackend) and connections["default"].in_atomic_block:
+        task_to_run.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: task_to_run.enqueue(*args))
 
 
 def _tracking_url(report):

@@ -160,7 +160,7 @@ def assign(report, user, unit, public_message="", internal_note="", system=False
         "unit": unit.name
     }
     event = _record(report, "assign", status_from, user, public, internal_note, unit=unit.pk)
-    transaction.on_commit(lambda: tasks.send_assignment_mail.enqueue(report.pk))
+    tasks.enqueue_after_commit(tasks.send_assignment_mail, report.pk)
     return event
 
 

@@ -39,7 +39,11 @@ if [ -z "${REDIS_URL:-}" ] && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
     export REDIS_URL="redis://127.0.0.1:6379/11"
 fi
 # What a load test or an operator's shell needs to reach the same stack.
-export -p | grep -E ' (DJANGO_SETTINGS_MODULE|SECRET_KEY|ALLOWED_HOSTS|DATABASE_URL|REDIS_URL|MEDIA_ROOT|PRIVATE_MEDIA_ROOT|FRONTEND_CACHE_URL|WAGTAILADMIN_BASE_URL)=' > "$RUN/env"
+# Plain `export NAME='value'` lines: make's /bin/sh (dash) sources them too.
+for name in DJANGO_SETTINGS_MODULE SECRET_KEY ALLOWED_HOSTS DATABASE_URL REDIS_URL MEDIA_ROOT \
+    PRIVATE_MEDIA_ROOT FRONTEND_CACHE_URL WAGTAILADMIN_BASE_URL; do
+    if [ -n "${!name:-}" ]; then printf "export %s='%s'\n" "$name" "${!name}"; fi
+done > "$RUN/env"
 echo "Database: ${DATABASE_URL%%://*}; cache: $([ -n "${REDIS_URL:-}" ] && echo Redis || echo local memory)"
 
 $PY manage.py migrate --noinput -v 0
