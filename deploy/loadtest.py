@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def report_form():
 def submit_reports(submit_url, category):
     """Every citizen: fetch the form (CSRF cookie), send reports, double-click one."""
     outcomes = {"sent": 0, "accepted": 0, "failed": 0, "codes": set(), "doubles": 0}
+    outcomes["statuses"] = Counter()
     lock = threading.Lock()
 
     def citizen(number):
@@ -115,6 +117,7 @@ def submit_reports(submit_url, category):
                 else:
                     with lock:
                         outcomes["failed"] += 1
+                        outcomes["statuses"][response.status_code] += 1
             with lock:
                 outcomes["accepted"] += 1 if codes else 0
                 outcomes["codes"] |= codes
@@ -133,8 +136,11 @@ def publish_seen_within(page_url, publish):
     started = time.perf_counter()
     publish(marker)
     while time.perf_counter() - started < 30:
-        if marker in requests.get(page_url, timeout=10).text:
-            return time.perf_counter() - started
+        try:
+            if marker in requests.get(page_url, timeout=10).text:
+                return time.perf_counter() - started
+        except requests.RequestException:
+            pass  # a slow answer under load is not the new page either
         time.sleep(0.05)
     return None
 
@@ -184,7 +190,7 @@ def main():
         f"| submissions, {CITIZENS} citizens | {outcomes['sent'] / outcomes['seconds']:.1f} "
         f"posts/s | {outcomes['accepted']} reports accepted, {stored} stored, "
         f"{len(outcomes['codes'])} tracking codes, {outcomes['doubles']} doubled, "
-        f"{outcomes['failed']} failed posts |"
+        f"{outcomes['failed']} failed posts {dict(outcomes['statuses'])} |"
     )
 
     load = subprocess.Popen(  # noqa: S603
