@@ -60,6 +60,18 @@ def gunicorn_workers():
     return sorted(workers)
 
 
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -184,13 +196,22 @@ def main():
     page_url, publish = django_publisher()
     before = count_reports()
     submit_url, category = report_form()
+    workers = gunicorn_workers()
+    cpu_before = cpu_seconds(workers)
     outcomes = submit_reports(submit_url, category)
+    worker_cpu_ms = (cpu_seconds(workers) - cpu_before) * 1000 / max(outcomes["sent"], 1)
     stored = count_reports() - before
     print(
         f"| submissions, {CITIZENS} citizens | {outcomes['sent'] / outcomes['seconds']:.1f} "
         f"posts/s | {outcomes['accepted']} reports accepted, {stored} stored, "
         f"{len(outcomes['codes'])} tracking codes, {outcomes['doubles']} doubled, "
         f"{outcomes['failed']} failed posts {dict(outcomes['statuses'])} |"
+    )
+    # The machine may be shared: the CPU a post costs the workers does not depend on that.
+    print(
+        f"| gunicorn worker CPU per post | {worker_cpu_ms:.1f} ms | "
+        f"at most {os.cpu_count() * 1000 / max(worker_cpu_ms, 0.1):.0f} posts/s on "
+        f"{os.cpu_count()} idle cores, workers only |"
     )
 
     load = subprocess.Popen(  # noqa: S603
