@@ -25,8 +25,8 @@ export TRUSTED_CLIENT_IP_HEADERS="${TRUSTED_CLIENT_IP_HEADERS:-HTTP_X_FORWARDED_
 export SERVE_MEDIA="${SERVE_MEDIA:-true}"
 export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/$RUN/media}" PRIVATE_MEDIA_ROOT="${PRIVATE_MEDIA_ROOT:-$PWD/$RUN/private_media}"
 export GUNICORN_BIND="127.0.0.1:$APP_PORT"
-# Keep database connections between requests: opening one per request (a new PostgreSQL
-# backend process each time) cost more than the rest of a report submission.
+# Keep database connections between requests rather than opening one (a new PostgreSQL
+# server process) for every request.
 export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 
 if [ -z "${DATABASE_URL:-}" ]; then
