@@ -13,9 +13,8 @@ from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from django_ratelimit.decorators import ratelimit
-
 from site_core.exports import neutralise_formula
+from site_core.ratelimit import over_limit
 
 from . import figures
 from .api_schema import openapi_document
@@ -52,12 +51,13 @@ def _bad_period():
 
 
 def rate_limited(view):
-    """Per-client limit (OPEN_DATA_API_RATE) on an API view: over it, a JSON 429."""
+    """Per-client limit (OPEN_DATA_API_RATE) on an API view, counted per view: over it, a
+    JSON 429."""
+    group = f"{view.__module__}.{view.__qualname__}"
 
-    @ratelimit(key="ip", rate=lambda group, request: settings.OPEN_DATA_API_RATE, block=False)
     @wraps(view)
     def limited_view(request, *args, **kwargs):
-        if getattr(request, "limited", False):
+        if over_limit(request, group, settings.OPEN_DATA_API_RATE):
             return _json(
                 {"error": "rate_limited", "detail": "Too many requests; try again later."},
                 status=429,

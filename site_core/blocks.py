@@ -11,7 +11,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -30,13 +30,26 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading; keep levels in order for screen readers.")
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        max_length=250,
-        help_text=_("Describe the image for people who cannot see it."),
-    )
+def nest_image_alt_text(value):
+    """An `image` block stored before it used Wagtail's ImageBlock, in today's shape:
+    {"image": 5, "alt_text": "…", …} -> {"image": {"image": 5, "alt_text": "…",
+    "decorative": False}, …}. Today's values pass through unchanged."""
+    if not isinstance(value, dict) or isinstance(value.get("image"), dict):
+        return value
+    if "alt_text" not in value:
+        return value
+    value = dict(value)
+    alt_text = value.pop("alt_text") or ""
+    value["image"] = {"image": value.get("image"), "alt_text": alt_text, "decorative": False}
+    return value
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """Wagtail's ImageBlock (alternative text, or marked decorative) with a caption and a
+    credit. Reads the shape stored before (alt text beside the image) as well, for
+    content kept outside page revisions (translation sources)."""
+
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
     attribution = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
 
@@ -44,7 +57,18 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         template = "components/blocks/image_block.html"
         label = _("Image")
-        description = _("An image with required alternative text and an optional caption.")
+        description = _(
+            "An image with alternative text (or marked decorative) and an optional caption."
+        )
+
+    def to_python(self, value):
+        return super().to_python(nest_image_alt_text(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([nest_image_alt_text(value) for value in values])
+
+    def normalize(self, value):
+        return super().normalize(nest_image_alt_text(value))
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -191,7 +215,7 @@ class BaseStreamBlock(blocks.StreamBlock):
         template="components/blocks/paragraph_block.html",
         features=["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"],
     )
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     document = DocumentLinkBlock()
     video = VideoBlock()
     call_to_action = CallToActionBlock()

@@ -13,7 +13,8 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from django_tasks import default_task_backend, task
 
@@ -58,6 +59,22 @@ def deliver(subject, body, recipients, *, html_body="", from_email=None, reply_t
         )
         _schedule(mail)
         return 0
+
+
+def send_templated(template, recipients, context, *, language=None):
+    """Render `<template>_subject.txt` and `<template>_body.txt` in `language` (the
+    recipient's; the site's default when not given) and `deliver` them.
+
+    `template` names both files without the ending, e.g. "outreach/mail/registration_confirmed"
+    for templates/outreach/mail/registration_confirmed_subject.txt and ..._body.txt. The
+    subject is folded onto one line. Returns what `deliver` returns."""
+    recipients = [address for address in recipients if address]
+    if not recipients:
+        return 0
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}_body.txt", context)
+    return deliver(" ".join(subject.split()), body, recipients)
 
 
 def backoff(attempts):

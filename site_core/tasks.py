@@ -1,13 +1,14 @@
-"""Background work shared by every app. Mail goes out from the worker, so a slow or broken
-mail server never delays or loses what a citizen submitted."""
+"""Queueing background work from the code that changes data.
 
-from django_tasks import task
+Work (mail above all) is queued only once the change is committed: a rolled-back change
+sends nothing, and the worker never looks for a row that is not there yet."""
 
-from . import mail
+from functools import partial
+
+from django.db import transaction
 
 
-@task()
-def send_email(subject, body, recipients, html_body=None, reply_to=None):
-    """Send one message; what the mail server does not take is kept and retried
-    (site_core.mail)."""
-    return mail.deliver(subject, body, recipients, html_body=html_body, reply_to=reply_to)
+def enqueue_on_commit(task, *args, **kwargs):
+    """Queue `task` with these arguments when the current transaction commits (at once
+    outside one). The arguments are taken now, not when the transaction ends."""
+    transaction.on_commit(partial(task.enqueue, *args, **kwargs))

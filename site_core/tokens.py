@@ -1,5 +1,8 @@
 """Signed links sent by mail (tickets, cancel links, activity forms): one format, and an
-expiry per kind so a forwarded or leaked link does not work forever (UU PDP 27/2022)."""
+expiry per kind so a forwarded or leaked link does not work forever (UU PDP 27/2022).
+
+The format is Django's `signing.dumps(value, salt=namespace)`; links already sent keep
+working as long as the namespace (the salt) and SECRET_KEY stay the same."""
 
 import datetime
 
@@ -23,3 +26,22 @@ def unsign(token, namespace):
         return signing.loads(token, salt=namespace, max_age=max_age(namespace))
     except signing.BadSignature:  # SignatureExpired is a BadSignature too
         return None
+
+
+class SignedLink:
+    """Links to one kind of record: a token for a record, and the record for a token.
+
+    `namespace` is the salt and the key of settings.SIGNED_LINK_MAX_AGE_DAYS."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    def token(self, instance):
+        return sign(instance.pk, self.namespace)
+
+    def get(self, queryset, token):
+        """The record of `queryset` the token names, or None (bad, expired or gone)."""
+        pk = unsign(token, self.namespace)
+        if pk is None:
+            return None
+        return queryset.filter(pk=pk).first()

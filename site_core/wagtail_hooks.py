@@ -3,12 +3,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views, health
+from .admin_menu import PermissionMenuItem
 from .models import FooterText, OutgoingMail, WorkUnit
 
 
@@ -52,18 +52,14 @@ def register_undelivered_mail_urls():
     ]
 
 
-class UndeliveredMailMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.RESEND_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_undelivered_mail_menu_item():
-    return UndeliveredMailMenuItem(
+    return PermissionMenuItem(
         _("Undelivered mail"),
         reverse("site_core_undelivered_mail"),
         icon_name="mail",
         order=900,
+        permission=admin_views.RESEND_PERMISSION,
     )
 
 
