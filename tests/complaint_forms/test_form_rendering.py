@@ -69,7 +69,7 @@ def test_an_invalid_post_shows_what_was_typed_and_the_next_visit_is_empty(
 
 
 def test_a_prefilled_question_is_not_shown_to_the_next_visitor(client, report_page):
-    asked = client.get(report_page.url + "tanya/?q=Cara+mengurus+KTP+hilang").content.decode()
+    asked = client.get(report_page.url + "konsultasi/?q=Cara+mengurus+KTP+hilang").content.decode()
     assert 'value="Cara mengurus KTP hilang"' in asked
-    plain = client.get(report_page.url + "tanya/").content.decode()
+    plain = client.get(report_page.url + "konsultasi/").content.decode()
     assert "Cara mengurus KTP hilang" not in plain
