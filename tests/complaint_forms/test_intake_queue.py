@@ -30,9 +30,8 @@ def test_a_web_report_queues_its_mails_and_the_worker_sends_them_after_the_commi
 
     report = Report.objects.get()
     assert response.status_code == 302
-    queued = sorted(
-        (task.task_path, task.args_kwargs["args"]) for task in DBTaskResult.objects.all()
-    )
+    mails = DBTaskResult.objects.filter(task_path__startswith="complaint_forms.tasks.")
+    queued = sorted((task.task_path, task.args_kwargs["args"]) for task in mails)
     assert queued == [
         ("complaint_forms.tasks.send_assignment_mail", [report.pk]),
         ("complaint_forms.tasks.send_received_mail", [report.pk]),
@@ -41,9 +40,7 @@ def test_a_web_report_queues_its_mails_and_the_worker_sends_them_after_the_commi
 
     call_command("db_worker", batch=True, no_startup_delay=True, reload=False, verbosity=0)
 
-    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
-        TaskResultStatus.SUCCESSFUL
-    }
+    assert set(mails.values_list("status", flat=True)) == {TaskResultStatus.SUCCESSFUL}
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         ["budi@example.test", unit.email]
     )
