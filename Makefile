@@ -46,12 +46,17 @@ stack: install
 
 # Load figures through the stack (wrk from apt): cached vs static, uncached, 100 citizens
 # submitting, publish under load, a soak (SOAK_SECONDS, default 600) with worker memory.
+STACK_PORT ?= 8080
+STACK_APP_PORT ?= 8001
 loadtest: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	COMPLAINT_SUBMIT_RATE=100000/m deploy/stack.sh > .stack.log 2>&1 & \
-	for i in $$(seq 1 1200); do curl -fs -o /dev/null http://127.0.0.1:8080/healthz && break; sleep 1; done; \
-	. .stack/env && $(PY) deploy/loadtest.py; status=$$?; \
-	pkill -f deploy/stack.sh; sleep 5; exit $$status
+	STACK_PORT=$(STACK_PORT) STACK_APP_PORT=$(STACK_APP_PORT) COMPLAINT_SUBMIT_RATE=100000/m \
+		deploy/stack.sh > .stack.log 2>&1 & stack=$$!; \
+	for i in $$(seq 1 1200); do curl -fs -o /dev/null http://127.0.0.1:$(STACK_PORT)/healthz && break; \
+		kill -0 $$stack 2>/dev/null || break; sleep 1; done; \
+	. .stack/env && STACK_FRONT=http://127.0.0.1:$(STACK_PORT) STACK_APP=http://127.0.0.1:$(STACK_APP_PORT) \
+		$(PY) deploy/loadtest.py; status=$$?; \
+	kill $$stack; wait $$stack; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
 # TEST_WORKERS parallel pytest-xdist workers (0: one process); the tests on the session's

@@ -12,6 +12,7 @@ from django.db.models.signals import post_init, pre_save
 from django.utils import timezone
 
 from .deadlines import extra_holidays, working_days_between
+from .records import Report
 
 # timestamp field -> the field holding its working days from receipt
 DURATION_FIELDS = {
@@ -64,8 +65,6 @@ def _remember_loaded(sender, instance, **kwargs):
 
 
 def connect():
-    from .models import Report
-
     pre_save.connect(_before_save, sender=Report, dispatch_uid="report-working-days")
     post_init.connect(_remember_loaded, sender=Report, dispatch_uid="report-working-days-init")
 

@@ -19,7 +19,9 @@ def live_report_pages():
 
 
 def report_page_for_active_locale():
-    return live_report_pages().filter(locale=Locale.get_active()).first()
+    # With its locale: its routes are reversed in its language (one query less).
+    pages = live_report_pages().filter(locale=Locale.get_active())
+    return pages.select_related("locale").first()
 
 
 def confirmation_url(report):

@@ -1,7 +1,7 @@
 """Background work: mail to citizens, units and coordinators.
 
-Tasks take ids, not objects, and are queued with `transaction.on_commit`, so a report is
-stored before any mail is tried and a broken mail server never loses one. Mail never
+Tasks take ids, not objects, and run only after the commit (site_core.tasks.enqueue_on_commit),
+so a report is stored before any mail is tried and a broken mail server never loses one. Mail never
 carries what the citizen wrote or who they are beyond the tracking code.
 """
 

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -45,18 +46,30 @@ def wrk(url, connections=20):
 
 
 def gunicorn_workers():
-    """PIDs of gunicorn's workers (children of the master), read from /proc."""
+    """PIDs of the workers of the stack's gunicorn master (its pid file), read from /proc:
+    other gunicorns on a shared machine are not counted."""
+    master = Path(os.environ.get("GUNICORN_PID_FILE", ".stack/gunicorn.pid")).read_text().strip()
     workers = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            cmdline = (status.parent / "cmdline").read_bytes()
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
         except (OSError, ValueError):
             continue
-        if b"gunicorn" in cmdline and b"site_core.wsgi" in cmdline:
-            workers.append((int(fields["PPid"]), int(status.parent.name)))
-    pids = {pid for _ppid, pid in workers}
-    return sorted(pid for ppid, pid in workers if ppid in pids)
+        if fields.get("PPid", "").strip() == master:
+            workers.append(int(status.parent.name))
+    return sorted(workers)
+
+
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid):
@@ -76,6 +89,7 @@ def report_form():
 def submit_reports(submit_url, category):
     """Every citizen: fetch the form (CSRF cookie), send reports, double-click one."""
     outcomes = {"sent": 0, "accepted": 0, "failed": 0, "codes": set(), "doubles": 0}
+    outcomes["statuses"] = Counter()
     lock = threading.Lock()
 
     def citizen(number):
@@ -115,6 +129,7 @@ def submit_reports(submit_url, category):
                 else:
                     with lock:
                         outcomes["failed"] += 1
+                        outcomes["statuses"][response.status_code] += 1
             with lock:
                 outcomes["accepted"] += 1 if codes else 0
                 outcomes["codes"] |= codes
@@ -133,8 +148,11 @@ def publish_seen_within(page_url, publish):
     started = time.perf_counter()
     publish(marker)
     while time.perf_counter() - started < 30:
-        if marker in requests.get(page_url, timeout=10).text:
-            return time.perf_counter() - started
+        try:
+            if marker in requests.get(page_url, timeout=10).text:
+                return time.perf_counter() - started
+        except requests.RequestException:
+            pass  # a slow answer under load is not the new page either
         time.sleep(0.05)
     return None
 
@@ -178,13 +196,22 @@ def main():
     page_url, publish = django_publisher()
     before = count_reports()
     submit_url, category = report_form()
+    workers = gunicorn_workers()
+    cpu_before = cpu_seconds(workers)
     outcomes = submit_reports(submit_url, category)
+    worker_cpu_ms = (cpu_seconds(workers) - cpu_before) * 1000 / max(outcomes["sent"], 1)
     stored = count_reports() - before
     print(
         f"| submissions, {CITIZENS} citizens | {outcomes['sent'] / outcomes['seconds']:.1f} "
         f"posts/s | {outcomes['accepted']} reports accepted, {stored} stored, "
         f"{len(outcomes['codes'])} tracking codes, {outcomes['doubles']} doubled, "
-        f"{outcomes['failed']} failed posts |"
+        f"{outcomes['failed']} failed posts {dict(outcomes['statuses'])} |"
+    )
+    # The machine may be shared: the CPU a post costs the workers does not depend on that.
+    print(
+        f"| gunicorn worker CPU per post | {worker_cpu_ms:.1f} ms | "
+        f"at most {os.cpu_count() * 1000 / max(worker_cpu_ms, 0.1):.0f} posts/s on "
+        f"{os.cpu_count()} idle cores, workers only |"
     )
 
     load = subprocess.Popen(  # noqa: S603

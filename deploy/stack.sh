@@ -25,6 +25,9 @@ export TRUSTED_CLIENT_IP_HEADERS="${TRUSTED_CLIENT_IP_HEADERS:-HTTP_X_FORWARDED_
 export SERVE_MEDIA="${SERVE_MEDIA:-true}"
 export MEDIA_ROOT="${MEDIA_ROOT:-$PWD/$RUN/media}" PRIVATE_MEDIA_ROOT="${PRIVATE_MEDIA_ROOT:-$PWD/$RUN/private_media}"
 export GUNICORN_BIND="127.0.0.1:$APP_PORT"
+# Keep database connections between requests rather than opening one (a new PostgreSQL
+# server process) for every request.
+export DB_CONN_MAX_AGE="${DB_CONN_MAX_AGE:-60}"
 
 if [ -z "${DATABASE_URL:-}" ]; then
     if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
@@ -39,7 +42,11 @@ if [ -z "${REDIS_URL:-}" ] && redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
     export REDIS_URL="redis://127.0.0.1:6379/11"
 fi
 # What a load test or an operator's shell needs to reach the same stack.
-export -p | grep -E ' (DJANGO_SETTINGS_MODULE|SECRET_KEY|ALLOWED_HOSTS|DATABASE_URL|REDIS_URL|MEDIA_ROOT|PRIVATE_MEDIA_ROOT|FRONTEND_CACHE_URL|WAGTAILADMIN_BASE_URL)=' > "$RUN/env"
+# Plain `export NAME='value'` lines: make's /bin/sh (dash) sources them too.
+for name in DJANGO_SETTINGS_MODULE SECRET_KEY ALLOWED_HOSTS DATABASE_URL REDIS_URL MEDIA_ROOT \
+    PRIVATE_MEDIA_ROOT FRONTEND_CACHE_URL WAGTAILADMIN_BASE_URL; do
+    if [ -n "${!name:-}" ]; then printf "export %s='%s'\n" "$name" "${!name}"; fi
+done > "$RUN/env"
 echo "Database: ${DATABASE_URL%%://*}; cache: $([ -n "${REDIS_URL:-}" ] && echo Redis || echo local memory)"
 
 $PY manage.py migrate --noinput -v 0
@@ -57,6 +64,7 @@ stop() {
 trap stop EXIT INT TERM
 
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py site_core.wsgi & pids+=($!)
+echo $! > "$RUN/gunicorn.pid"  # the load test measures this master's workers
 $PY manage.py db_worker & pids+=($!)
 $PY manage.py run_scheduler & pids+=($!)
 sed "s/\.port = \"8001\"/.port = \"$APP_PORT\"/" deploy/varnish.vcl > "$RUN/varnish.vcl"

@@ -13,7 +13,9 @@ backend default {
     .probe = {
         .url = "/healthz";
         .interval = 5s;
-        .timeout = 2s;
+        # Generous: under a burst (100 citizens submitting at once) /healthz waits in line
+        # behind real requests, and a backend marked sick answers every pass with a 503.
+        .timeout = 15s;
         .window = 5;
         .threshold = 3;
         .initial = 3;

@@ -113,6 +113,7 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a kept connection that broke is replaced
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (also the store of rate limits and login lockouts): Redis when REDIS_URL is set.

@@ -36,18 +36,9 @@ def language_links(context):
     memo = getattr(request, "_language_links", None)
     if memo and memo[0] == memo_key:
         return memo[1]  # head (hreflang) and header (switcher) both ask
-    translations = {}
-    if page is not None and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.specific_deferred
-    homes = {}
-    if page is not None and len(translations) < len(settings.LANGUAGES):
-        site = Site.find_for_request(request)
-        if site:
-            for home in (
-                site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            ):
-                homes[home.locale.language_code] = home
+    translations, homes = {}, {}
+    if page is not None:
+        translations, homes = _counterparts(request, page)
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
@@ -65,6 +56,32 @@ def language_links(context):
         )
     request._language_links = (memo_key, links)
     return links
+
+
+def _counterparts(request, page):
+    """The page's live translations and, where one is missing, the site's home pages, by
+    language code; cached until a page is published, moved or deleted (the frame's
+    version): fetching them was the slowest part of the frame on most pages."""
+    site = Site.find_for_request(request)
+    if not page.pk:
+        return {}, _homes(site)
+
+    def build(_locale):
+        translations = {
+            translated.locale.language_code: translated.specific_deferred
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        homes = _homes(site) if len(translations) < len(settings.LANGUAGES) else {}
+        return translations, homes
+
+    return frame.cached(f"counterparts-{page.pk}", site, build)
+
+
+def _homes(site):
+    if not site:
+        return {}
+    translations = site.root_page.get_translations(inclusive=True).live().select_related("locale")
+    return {home.locale.language_code: home for home in translations}
 
 
 def _page_url_in(request, page, target, home, language):
