@@ -1,9 +1,7 @@
 """Tracking codes: unguessable, short enough to read out on the phone."""
 
-import secrets
+from site_core.codes import random_code
 
-# No 0/O, 1/I/L or 5/S-style pairs that people mix up when reading or typing.
-ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
 PREFIX = "BJB"
 GROUPS = 2
 GROUP_LENGTH = 4
@@ -11,7 +9,7 @@ GROUP_LENGTH = 4
 
 def generate_tracking_code():
     """e.g. ``BJB-7KQ4-M2XD``: 30**8 (about 6.6e11) codes, drawn with `secrets`."""
-    groups = ("".join(secrets.choice(ALPHABET) for _ in range(GROUP_LENGTH)) for _ in range(GROUPS))
+    groups = (random_code(GROUP_LENGTH) for _ in range(GROUPS))
     return "-".join([PREFIX, *groups])
 
 

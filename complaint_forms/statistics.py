@@ -17,7 +17,8 @@ from site_core.areas import kecamatan_name
 from site_core.periods import local_day_bounds
 
 from .choices import Channel, Kind, Status
-from .records import Report, ReportEvent
+from .ranking import period_ranking
+from .records import ComplaintSettings, Report, ReportEvent
 
 GENDER_BASED_KEY = "gender-based"
 
@@ -225,3 +226,9 @@ def overdue_by_unit(today):
             }
         )
     return units
+
+
+def award_ranking(start, end):
+    """The ranking of work units over a finished period, by the public ranking's method and
+    its minimum number of reports: what the quarterly awards are proposed from."""
+    return period_ranking(start, end, ComplaintSettings.current().ranking_min_reports)

@@ -12,13 +12,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 
 from wagtail.log_actions import log
 
-from complaint_forms.codes import ALPHABET
-from complaint_forms.models import ComplaintSettings
-from complaint_forms.ranking import period_ranking
+from complaint_forms.statistics import award_ranking
+from site_core.codes import random_code
 
 from .award_periods import last_completed_period
 from .models import UnitAward
@@ -40,11 +38,10 @@ def propose(today=None, top=None):
     if UnitAward.objects.filter(period_start=start).exists():
         return []
     top = settings.UNIT_AWARD_TOP_UNITS if top is None else top
-    min_reports = ComplaintSettings.current().ranking_min_reports
     proposed = []
     try:
         with transaction.atomic():
-            for row in period_ranking(start, end, min_reports)[:top]:
+            for row in award_ranking(start, end)[:top]:
                 award = UnitAward.objects.create(
                     unit_id=row["unit_id"],
                     period_start=start,
@@ -64,7 +61,7 @@ def propose(today=None, top=None):
 
 def _new_code():
     while True:
-        code = CODE_PREFIX + get_random_string(CODE_LENGTH, ALPHABET)
+        code = CODE_PREFIX + random_code(CODE_LENGTH)
         if not UnitAward.objects.filter(certificate_code=code).exists():
             return code
 

@@ -5,7 +5,6 @@ A seat is taken inside a transaction that first locks the event's row
 row locks but serialises writers; a writer that finds the database locked retries.
 """
 
-import secrets
 import time
 
 from django.db import OperationalError, transaction
@@ -13,22 +12,18 @@ from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 
+from site_core.codes import random_code
 from site_core.tasks import enqueue_on_commit
 
 from .models.choices import EventStatus, RegistrationStatus
 from .models.registrations import Registration
 from .tasks import send_registration_mail
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 CERTIFICATE_PREFIX = "LPR-"
 
 
 class RegistrationClosed(Exception):
     """Registration is not open for this event (cancelled, held, outside the window)."""
-
-
-def random_code(length=8):
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
 def _events():

@@ -20,25 +20,38 @@ ROOT = Path(settings.BASE_DIR)
 APPS = ["site_core", "complaint_forms", "outreach", "search", "open_data"]
 MAX_LINES = 500
 
-# (importing app, imported app) -> which modules may take part. "from": the importing
-# modules allowed (None: any), "to": the imported modules allowed (None: any).
+# (importing app, imported app) -> which modules may take part (a rule, or a list of rules
+# any of which allows it). "from": the importing modules allowed (None: any), "to": the
+# imported modules allowed (None: any).
 ALLOWED_BETWEEN_APPS = {
     ("complaint_forms", "site_core"): {"from": None, "to": None},
     ("outreach", "site_core"): {"from": None, "to": None},
     ("search", "site_core"): {"from": None, "to": None},
     ("open_data", "site_core"): {"from": None, "to": None},
     # Program pages embed the report form block and host its submissions.
-    ("outreach", "complaint_forms"): {
-        "from": None,
-        "to": {"complaint_forms.blocks", "complaint_forms.hosting"},
-    },
+    ("outreach", "complaint_forms"): [
+        {"from": None, "to": {"complaint_forms.blocks", "complaint_forms.hosting"}},
+        # The demo's gender campaign page presets the form to a gender-based category.
+        {
+            "from": {"outreach.management.commands.load_outreach_demo"},
+            "to": {"complaint_forms.models"},
+        },
+    ],
     # Deflection and draft answers: one gateway module, search's functions, not its models.
     ("complaint_forms", "search"): {
         "from": {"complaint_forms.knowledge_base"},
         "to": {"search.deflection", "search.consultation"},
     },
-    # Aggregate figures, plain data out.
-    ("open_data", "complaint_forms"): {"from": None, "to": {"complaint_forms.statistics"}},
+    # Aggregate figures, plain data out; the city's working-day calendar (its staff-entered
+    # days off live with the complaints) and the private storage the archived reports share.
+    ("open_data", "complaint_forms"): {
+        "from": None,
+        "to": {
+            "complaint_forms.statistics",
+            "complaint_forms.deadlines",
+            "complaint_forms.storage",
+        },
+    },
     ("open_data", "outreach"): {"from": None, "to": {"outreach.statistics"}},
 }
 
@@ -158,8 +171,8 @@ def _path_through(graph, group):
 def test_the_walk_sees_every_app_and_their_imports():
     """The checks below prove something only if the walk finds modules and arrows."""
     assert {app_of(module) for module in MODULES} == set(APPS)
-    assert ("complaint_forms.models", "site_core.models") in {
-        ("complaint_forms.models", target) for target, _ in imports_of("complaint_forms.models")
+    assert ("complaint_forms.records", "site_core.areas") in {
+        ("complaint_forms.records", target) for target, _ in imports_of("complaint_forms.records")
     }
     cycles = _cycles({"a": ["b"], "b": ["c", "a"], "c": ["a"], "d": ["a"]})
     assert cycles == [(["a", "b", "c"], ["a", "b", "a"])]
@@ -182,11 +195,11 @@ def test_imports_between_apps_point_the_way_the_architecture_says():
             pair = (app_of(module), app_of(target))
             if pair[0] == pair[1]:
                 continue
-            rule = ALLOWED_BETWEEN_APPS.get(pair)
-            if (
-                rule is None
-                or (rule["from"] is not None and module not in rule["from"])
-                or (rule["to"] is not None and target not in rule["to"])
+            rules = ALLOWED_BETWEEN_APPS.get(pair, [])
+            if not any(
+                (rule["from"] is None or module in rule["from"])
+                and (rule["to"] is None or target in rule["to"])
+                for rule in (rules if isinstance(rules, list) else [rules])
             ):
                 wrong.append(f"{MODULES[module].relative_to(ROOT)}:{line}: {module} -> {target}")
     assert not wrong, "imports against the dependency direction:\n" + "\n".join(wrong)

