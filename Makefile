@@ -59,11 +59,9 @@ loadtest: install
 	kill $$stack; wait $$stack; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
-# TEST_WORKERS parallel pytest-xdist workers (0: one process); the tests on the session's
-# demo form one group on one worker (tests/conftest.py).
-TEST_WORKERS ?= 2
+# One process: the tests on the session's demo run last (tests/conftest.py).
 test: install
-	$(BIN)/pytest -m "not e2e and not bench" -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not e2e and not bench" $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (apt-get install chromium) and axe-core from the wheel.
 test-e2e: install

@@ -1,9 +1,7 @@
 """Fixtures shared by every app's tests: locales, a bilingual site root, the demo built
-once per session, and what parallel workers (pytest-xdist) must not share."""
+once per session."""
 
 import contextlib
-import os
-import re
 import shutil
 
 from django.conf import settings
@@ -18,30 +16,14 @@ from tests.factories import HomePageFactory
 DEMO_FIXTURE = "demo_site"
 
 
-def pytest_configure(config):
-    _own_redis_database_per_worker()
-
-
-def _own_redis_database_per_worker():
-    """Each xdist worker uses Redis database <REDIS_URL's> + <worker number> (mod 16):
-    the tests clear the cache, and django-redis clears a whole database, not a prefix."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    cache = settings.CACHES["default"]
-    if not worker or "redis" not in cache["BACKEND"].lower():
-        return
-    match = re.fullmatch(r"(redis://[^/]+)/?(\d*)", cache["LOCATION"])
-    assert match, f"REDIS_URL must be redis://host:port/db, not {cache['LOCATION']}"
-    database = (int(match.group(2) or 0) + int(worker.removeprefix("gw"))) % 16
-    cache["LOCATION"] = f"{match.group(1)}/{database}"
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests on the session's demo run last, all on one xdist worker: the demo is built
-    once, at the first of them, and no test that expects an empty database runs after."""
+    """Tests on the session's demo run last: the demo is built once, at the first of them,
+    and stays (in an open transaction) until the session ends, so no test that expects an
+    empty database, or opens connections of its own, may run after it. (This is also why
+    the suite runs in one process: pytest-xdist would schedule the demo's tests early on
+    one worker.)"""
     uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
-    for item in uses_demo:
-        item.add_marker(pytest.mark.xdist_group("demo"))
     items[:] = [item for item in items if item not in uses_demo] + uses_demo
 
 

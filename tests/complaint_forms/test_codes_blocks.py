@@ -8,7 +8,8 @@ from django.utils import translation
 import pytest
 
 from complaint_forms.blocks import ReportFormBlock
-from complaint_forms.codes import ALPHABET, generate_tracking_code, normalise_tracking_code
+from complaint_forms.codes import generate_tracking_code, normalise_tracking_code
+from site_core.codes import READABLE_ALPHABET as ALPHABET
 
 from .factories import ReportFactory
 

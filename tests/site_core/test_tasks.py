@@ -74,7 +74,9 @@ def test_the_worker_delivers_a_kept_message_once_the_mail_server_answers(
     assert retry.status == TaskResultStatus.SUCCESSFUL
 
 
-def test_work_queued_on_commit_reaches_the_queue_only_after_the_commit(database_queue):
+def test_work_queued_in_a_transaction_is_kept_only_if_it_commits(database_queue):
+    """The database queue stores the task in the caller's transaction: a rollback takes
+    it away with the change, a commit keeps exactly one."""
     kept = OutgoingMail.objects.create(
         subject="s",
         body="b",
@@ -82,9 +84,12 @@ def test_work_queued_on_commit_reaches_the_queue_only_after_the_commit(database_
         next_attempt_at="2026-01-01T00:00:00Z",
         give_up_at="2026-01-02T00:00:00Z",
     )
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue_on_commit(mail.retry_mail, kept.pk)
+        raise RuntimeError("the change fails")
+    assert not DBTaskResult.objects.exists()
     with transaction.atomic():
         enqueue_on_commit(mail.retry_mail, kept.pk)
-        assert not DBTaskResult.objects.exists()
     queued = DBTaskResult.objects.get()
     assert queued.task_path == "site_core.mail.retry_mail"
     assert queued.args_kwargs["args"] == [kept.pk]
