@@ -16,7 +16,8 @@ from tests.factories import HomePageFactory
 DEMO_FIXTURE = "demo_site"
 
 
-@pytest.hookimpl(tryfirst=True)
+# After pytest-django's own ordering (which moves transactional tests to the end).
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Tests on the session's demo run last: the demo is built once, at the first of them,
     and stays (in an open transaction) until the session ends, so no test that expects an
