@@ -54,8 +54,24 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
 
     with _rolled_back(django_db_blocker):
         with django_db_blocker.unblock():
+            _restore_migration_data()
             load_demo_into(tmp_path_factory.mktemp("demo"))
         yield
+
+
+def _restore_migration_data():
+    """The demo's tests run after the transactional ones, whose teardown empties every
+    table: put back what the migrations wrote (Wagtail's root page and collection, the
+    locales, the staff groups), as a `serialized_rollback` test does at its start."""
+    from django.db import connection
+
+    from wagtail.models import Collection
+
+    if Collection.objects.exists():
+        return
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    assert serialized, "the test database was not serialized (no serialized_rollback test?)"
+    connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.fixture(autouse=True)
