@@ -63,6 +63,7 @@ def _restore_migration_data():
     """The demo's tests run after the transactional ones, whose teardown empties every
     table: put back what the migrations wrote (Wagtail's root page and collection, the
     locales, the staff groups), as a `serialized_rollback` test does at its start."""
+    from django.core.management import call_command
     from django.db import connection
 
     from wagtail.models import Collection
@@ -71,6 +72,8 @@ def _restore_migration_data():
         return
     serialized = getattr(connection, "_test_serialized_contents", None)
     assert serialized, "the test database was not serialized (no serialized_rollback test?)"
+    # Empty first without post_migrate (which would recreate content types under new ids).
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(serialized)
 
 
