@@ -1,5 +1,5 @@
 """Fixtures shared by every app's tests: locales, a bilingual site root, the demo built
-once per session."""
+once per test module."""
 
 import contextlib
 import shutil
@@ -16,16 +16,22 @@ from tests.factories import HomePageFactory
 DEMO_FIXTURE = "demo_site"
 
 
-# After pytest-django's own ordering (which moves transactional tests to the end).
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests on the session's demo run last: the demo is built once, at the first of them,
-    and stays (in an open transaction) until the session ends, so no test that expects an
-    empty database, or opens connections of its own, may run after it. (This is also why
-    the suite runs in one process: pytest-xdist would schedule the demo's tests early on
-    one worker.)"""
-    uses_demo = [item for item in items if DEMO_FIXTURE in getattr(item, "fixturenames", ())]
-    items[:] = [item for item in items if item not in uses_demo] + uses_demo
+    """In each module, the tests on the demo run after the others: the demo is built once
+    per module, at the first of them, and stays (in an open transaction) until the module
+    ends. pytest-django then moves transactional tests after all of these (a stable sort),
+    so none of them runs while a demo transaction is open."""
+    modules = {}
+    for item in items:
+        modules.setdefault(item.module, []).append(item)
+
+    def uses_demo(item):
+        return DEMO_FIXTURE in getattr(item, "fixturenames", ())
+
+    items[:] = [
+        item for module_items in modules.values() for item in sorted(module_items, key=uses_demo)
+    ]
 
 
 @contextlib.contextmanager
@@ -43,38 +49,20 @@ def _rolled_back(django_db_blocker):
             outer.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The whole demo (`load_demo`: every app's content, the 240 sample answers, the
-    accounts on tests.demo_slice.DEMO_PASSWORD), built once per session.
+    accounts on tests.demo_slice.DEMO_PASSWORD), built once per test module.
 
-    Tests that use it run last (see pytest_collection_modifyitems) and must not be
-    transactional: they see the demo in their own savepoint, rolled back after each."""
+    Tests that use it run last in their module (see pytest_collection_modifyitems) and
+    must not be transactional: they see the demo in their own savepoint, rolled back after
+    each."""
     from tests.demo_slice import load_demo_into
 
     with _rolled_back(django_db_blocker):
         with django_db_blocker.unblock():
-            _restore_migration_data()
             load_demo_into(tmp_path_factory.mktemp("demo"))
         yield
-
-
-def _restore_migration_data():
-    """The demo's tests run after the transactional ones, whose teardown empties every
-    table: put back what the migrations wrote (Wagtail's root page and collection, the
-    locales, the staff groups), as a `serialized_rollback` test does at its start."""
-    from django.core.management import call_command
-    from django.db import connection
-
-    from wagtail.models import Collection
-
-    if Collection.objects.exists():
-        return
-    serialized = getattr(connection, "_test_serialized_contents", None)
-    assert serialized, "the test database was not serialized (no serialized_rollback test?)"
-    # Empty first without post_migrate (which would recreate content types under new ids).
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-    connection.creation.deserialize_db_from_string(serialized)
 
 
 @pytest.fixture(autouse=True)
