@@ -1,5 +1,5 @@
 """Every public outreach page and view renders in at most 15 SQL queries, in Indonesian and
-in English, on realistic data: the session's demo (tests/conftest.py: demo_site) plus more
+in English, on realistic data: the module's demo (tests/conftest.py: demo_site) plus more
 events, registrations in both languages, people checked in at held events, held school
 sessions, ambassadors with public profiles and approved activities (so the reach figures
 are not empty), added once for the session.
@@ -217,9 +217,9 @@ class Demo:
         }[name]()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo(demo_site, django_db_blocker):
-    """Built once on top of the session's demo, rolled back with it."""
+    """Built once on top of the module's demo, rolled back with it."""
     with django_db_blocker.unblock():
         locales = {code: Locale.objects.get(language_code=code) for code in LANGUAGES}
         staff = get_user_model().objects.create_superuser("budget-admin", "b@example.org", "x")
