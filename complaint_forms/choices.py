@@ -1,14 +1,25 @@
-"""The values a report's fields take. The database stores the first value of each pair."""
+"""The values a report's fields take. The database stores the first value of each pair:
+English slugs, the code's vocabulary; people read the translated labels."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    COMPLAINT = "pengaduan", _("Complaint")
-    ASPIRATION = "aspirasi", _("Aspiration")
-    INFORMATION_REQUEST = "permintaan-informasi", _("Information request")
-    CONSULTATION = "konsultasi", _("Consultation question")
+    COMPLAINT = "complaint", _("Complaint")
+    ASPIRATION = "aspiration", _("Aspiration")
+    INFORMATION_REQUEST = "information-request", _("Information request")
+    CONSULTATION = "consultation", _("Consultation question")
+
+
+# The Indonesian slugs the kinds were stored and posted as until December 2026: a report
+# form cached or saved before then still posts them, so the form takes them as the kind.
+KIND_FROM_INDONESIAN = {
+    "pengaduan": Kind.COMPLAINT.value,
+    "aspirasi": Kind.ASPIRATION.value,
+    "permintaan-informasi": Kind.INFORMATION_REQUEST.value,
+    "konsultasi": Kind.CONSULTATION.value,
+}
 
 
 class Privacy(models.TextChoices):

@@ -16,13 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
-from site_core.forms import HoneypotField
+from site_core.forms import AliasedChoiceField, HoneypotField
 from site_core.localized_urls import name_fields_as_query
 from site_core.models import WorkUnit
 from site_core.text import reject_invisible_only
 from site_core.uploads import check_size, clean_upload
 
-from .choices import Channel, ContactChannel, Kind, Privacy, RejectionReason
+from .choices import KIND_FROM_INDONESIAN, Channel, ContactChannel, Kind, Privacy, RejectionReason
 from .records import CASE_FIELDS, REPORTER_FIELDS, Category
 
 # Bidirectional embedding/override/isolate controls: invisible, and used to disguise text
@@ -139,9 +139,10 @@ def category_choices_queryset():
 class ReportFields(forms.Form):
     """What a report says, shared by the public form and the staff's offline form."""
 
-    kind = forms.ChoiceField(
+    kind = AliasedChoiceField(
         label=_("What do you want to send?"),
         choices=Kind.choices,
+        aliases=KIND_FROM_INDONESIAN,
         initial=Kind.COMPLAINT,
         widget=forms.RadioSelect,
     )

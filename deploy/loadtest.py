@@ -100,7 +100,7 @@ def submit_reports(submit_url, category):
             key = str(uuid.uuid4())
             data = {
                 "csrfmiddlewaretoken": token,
-                "kind": "pengaduan",
+                "kind": "complaint",
                 "category": category,
                 "title": f"Uji beban {number}-{attempt}",
                 "description": "Lampu jalan di depan sekolah mati sejak seminggu yang lalu.",

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from complaint_forms.statistics import award_ranking
-from site_core.codes import random_code
+from site_core.codes import unique_code
 
 from .award_periods import last_completed_period
 from .models import UnitAward
@@ -59,13 +59,6 @@ def propose(today=None, top=None):
     return proposed
 
 
-def _new_code():
-    while True:
-        code = CODE_PREFIX + random_code(CODE_LENGTH)
-        if not UnitAward.objects.filter(certificate_code=code).exists():
-            return code
-
-
 @transaction.atomic
 def confirm(award, user):
     """Confirm a proposed award (coordinators only); confirming twice changes nothing."""
@@ -77,7 +70,9 @@ def confirm(award, user):
     award.status = UnitAward.Status.CONFIRMED
     award.confirmed_at = timezone.now()
     award.confirmed_by = user
-    award.certificate_code = _new_code()
+    award.certificate_code = unique_code(
+        UnitAward.objects, "certificate_code", CODE_LENGTH, prefix=CODE_PREFIX
+    )
     award.save()
     log(instance=award, action="open_data.confirm_award", user=user)
     return award

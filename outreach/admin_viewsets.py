@@ -28,6 +28,7 @@ from .models import (
     ReviewCriterion,
     SchoolSessionRequest,
 )
+from .models.school_requests import REQUEST_FIELDS
 
 SCHOOL_REQUEST_PROCESS_URL = "wagtailsnippets_outreach_schoolsessionrequest:process"
 APPLICATION_REVIEW_URL = "wagtailsnippets_outreach_ambassadorapplication:review"
@@ -126,20 +127,7 @@ class SchoolSessionRequestViewSet(PersonalDataViewSet):
     list_filter = ["status", "level", "kecamatan"]
     search_fields = ["school_name", "npsn", "contact_name", "email"]
     list_export = [
-        "school_name",
-        "npsn",
-        "level",
-        "kecamatan",
-        "address",
-        "contact_name",
-        "contact_role",
-        "phone",
-        "email",
-        "expected_students",
-        "grades",
-        "preferred_date_1",
-        "preferred_date_2",
-        "preferred_date_3",
+        *REQUEST_FIELDS,
         "status",
         "proposed_start",
         "actual_students",

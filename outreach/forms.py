@@ -10,15 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES
-from site_core.audiences import Audience
-from site_core.forms import PublicFormMixin, require_phone_or_email
+from site_core.audiences import FROM_INDONESIAN, Audience
+from site_core.forms import AliasedChoiceField, PublicFormMixin, require_phone_or_email
 from site_core.localized_urls import name_fields_as_query
 from site_core.uploads import check_size, clean_upload
 
 from .models.ambassadors import AmbassadorActivity, AmbassadorApplication
 from .models.assisted_reporting import AssistedReportRequest
 from .models.choices import AssistedRequestMethod
-from .models.school_requests import SchoolSessionRequest
+from .models.school_requests import REQUEST_FIELDS, SchoolSessionRequest
 from .validators import age_on, normalise_npsn, normalise_phone
 
 SCHOOL_NOTE_MAX_LENGTH = 1000
@@ -148,25 +148,7 @@ class SchoolRequestForm(PublicFormMixin, forms.ModelForm):
 
     class Meta:
         model = SchoolSessionRequest
-        fields = [
-            "school_name",
-            "npsn",
-            "level",
-            "kecamatan",
-            "address",
-            "contact_name",
-            "contact_role",
-            "phone",
-            "email",
-            "expected_students",
-            "grades",
-            "preferred_date_1",
-            "preferred_date_2",
-            "preferred_date_3",
-            "hall_size",
-            "equipment",
-            "accessibility_needs",
-        ]
+        fields = REQUEST_FIELDS
         widgets = {
             "preferred_date_1": DateInput(),
             "preferred_date_2": DateInput(),
@@ -404,7 +386,7 @@ class EventFilterForm(forms.Form):
     kecamatan = forms.ChoiceField(
         label=_("Kecamatan"), choices=[("", _("All"))] + KECAMATAN_CHOICES, required=False
     )
-    audience = forms.ChoiceField(label=_("Audience"), required=False)
+    audience = AliasedChoiceField(label=_("Audience"), required=False, aliases=FROM_INDONESIAN)
 
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)

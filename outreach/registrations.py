@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 
-from site_core.codes import random_code
+from site_core.codes import unique_code
 from site_core.tasks import enqueue_on_commit
 
 from .models.choices import EventStatus, RegistrationStatus
@@ -30,13 +30,6 @@ def _events():
     """The event pages, reached through the registration's relation: the pages' routes call
     this module, so it imports no page class."""
     return Registration.event.field.related_model.objects
-
-
-def _unique_code(field, length=8, prefix=""):
-    while True:
-        code = prefix + random_code(length)
-        if not Registration.objects.filter(**{field: code}).exists():
-            return code
 
 
 def _retry_when_locked(func, attempts=50):
@@ -73,7 +66,7 @@ def register(event, **fields):
             registration = Registration.objects.create(
                 event=locked,
                 status=RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED,
-                check_in_code=_unique_code("check_in_code"),
+                check_in_code=unique_code(Registration.objects, "check_in_code", 8),
                 **fields,
             )
             _mail_on_commit(registration, registration.status)
@@ -138,7 +131,9 @@ def issue_certificate(registration):
     if not registration.can_have_certificate():
         return None
     if not registration.certificate_code:
-        registration.certificate_code = _unique_code("certificate_code", 10, CERTIFICATE_PREFIX)
+        registration.certificate_code = unique_code(
+            Registration.objects, "certificate_code", 10, prefix=CERTIFICATE_PREFIX
+        )
         registration.save(update_fields=["certificate_code"])
     return registration.certificate_code
 

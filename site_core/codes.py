@@ -10,3 +10,12 @@ READABLE_ALPHABET = "23456789ABCDEFGHJKMNPQRTUVWXYZ"
 
 def random_code(length):
     return "".join(secrets.choice(READABLE_ALPHABET) for _ in range(length))
+
+
+def unique_code(queryset, field, length, prefix=""):
+    """A `prefix` + random code that no row of `queryset` holds in `field` yet: drawn again
+    while taken (rarely more than once; the field's unique constraint stays the guard)."""
+    while True:
+        code = prefix + random_code(length)
+        if not queryset.filter(**{field: code}).exists():
+            return code

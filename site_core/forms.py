@@ -37,6 +37,23 @@ class HoneypotField(forms.CharField):
         return ""
 
 
+class AliasedChoiceField(forms.ChoiceField):
+    """A choice that also takes older public words for its values (`aliases`: word ->
+    value), so links and cached forms written before the values changed keep working."""
+
+    def __init__(self, *, aliases, **kwargs):
+        super().__init__(**kwargs)
+        self.aliases = aliases
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.aliases.get(value, value)
+
+    def prepare_value(self, value):
+        # A form bound to an old word shows the choice it means as chosen.
+        return self.aliases.get(value, value) if isinstance(value, str) else value
+
+
 class PublicFormMixin(forms.Form):
     """A form the public fills in: the honeypot, and every text field refusing text made
     only of invisible characters and capped in length (`site_core.text`)."""

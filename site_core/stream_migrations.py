@@ -1,8 +1,10 @@
 """StreamField data operations that migrations of several apps use (every app's body
 extends `BaseStreamBlock`). Migrations import this module: keep what is here."""
 
+from django.db import migrations
 from django.utils.deconstruct import deconstructible
 
+from wagtail.blocks.migrations.migrate_operation import MigrateStreamData
 from wagtail.blocks.migrations.operations import BaseBlockOperation
 
 from .blocks import nest_image_alt_text
@@ -19,3 +21,41 @@ class NestImageAltTextOperation(BaseBlockOperation):
     @property
     def operation_name_fragment(self):
         return "nest_image_alt_text"
+
+
+@deconstructible
+class MapStructChildOperation(BaseBlockOperation):
+    """Stored values of one child of a struct block to new ones (`mapping`: old -> new),
+    e.g. a choice whose values changed; use with the struct block's path."""
+
+    def __init__(self, child, mapping):
+        super().__init__()
+        self.child = child
+        self.mapping = mapping
+
+    def apply(self, block_value):
+        value = block_value.get(self.child)
+        if isinstance(value, str) and value in self.mapping:
+            return {**block_value, self.child: self.mapping[value]}
+        return block_value
+
+    @property
+    def operation_name_fragment(self):
+        return f"map_{self.child}"
+
+
+def map_struct_child(app_name, model_name, field_name, block_path, child, mapping):
+    """A reversible migration of one struct child's stored values in a StreamField: in the
+    rows and in every revision (reverting to an old revision brings a valid value back).
+    Wagtail's `MigrateStreamData` does the walk both ways; it has no reverse of its own."""
+
+    def walk(mapping):
+        return MigrateStreamData(
+            app_name=app_name,
+            model_name=model_name,
+            field_name=field_name,
+            operations_and_block_paths=[(MapStructChildOperation(child, mapping), block_path)],
+        ).migrate_stream_data_forward
+
+    backward = {new: old for old, new in mapping.items()}
+    return migrations.RunPython(walk(mapping), walk(backward))

@@ -9,6 +9,28 @@ from site_core.areas import KECAMATAN_CHOICES
 
 from .choices import SchoolLevel, SchoolRequestStatus
 
+# What a school sends: the public request form asks exactly these, and the staff export
+# lists them before the fields staff fill in.
+REQUEST_FIELDS = [
+    "school_name",
+    "npsn",
+    "level",
+    "kecamatan",
+    "address",
+    "contact_name",
+    "contact_role",
+    "phone",
+    "email",
+    "expected_students",
+    "grades",
+    "preferred_date_1",
+    "preferred_date_2",
+    "preferred_date_3",
+    "hall_size",
+    "equipment",
+    "accessibility_needs",
+]
+
 
 class SchoolSessionRequest(models.Model):
     program = models.ForeignKey(

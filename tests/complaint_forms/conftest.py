@@ -35,7 +35,7 @@ def valid_post(category):
 
     def build(**overrides):
         data = {
-            "kind": "pengaduan",
+            "kind": "complaint",
             "category": str(category.pk),
             "title": "Lampu jalan mati",
             "description": "Lampu jalan di Jl. A. Yani km 33 mati sejak seminggu.",

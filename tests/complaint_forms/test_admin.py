@@ -160,7 +160,7 @@ def test_staff_record_an_offline_report(client, category):
         f"{BASE}new/",
         {
             "channel": Channel.WALK_IN,
-            "kind": "aspirasi",
+            "kind": "aspiration",
             "category": category.pk,
             "title": "Usul taman",
             "description": "Warga usul taman bermain.",
@@ -242,7 +242,7 @@ def test_other_apps_can_add_buttons_to_the_report_page(client, reports):
     from wagtail import hooks
 
     def button(report, user):
-        if report.kind == "pengaduan":
+        if report.kind == "complaint":
             return {"label": "Buat draf jawaban", "url": "/admin/kb/draft/"}
         return None
 

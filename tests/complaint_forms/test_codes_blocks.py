@@ -47,7 +47,7 @@ def test_block_renders_the_form_with_presets(home, category):
         {
             "heading": "Laporkan kekerasan",
             "intro": "Aman dan rahasia.",
-            "preset_kind": "pengaduan",
+            "preset_kind": "complaint",
             "preset_category": category.pk,
             "force_confidential": True,
         }
@@ -56,7 +56,7 @@ def test_block_renders_the_form_with_presets(home, category):
         html = block.render(value, context={"request": request})
     assert "Laporkan kekerasan" in html
     assert 'action="/id/laporan/kirim/"' in html
-    assert '<input type="hidden" name="kind" value="pengaduan">' in html
+    assert '<input type="hidden" name="kind" value="complaint">' in html
     assert f'<input type="hidden" name="category" value="{category.pk}">' in html
     assert re.search(r'value="confidential"[^>]*checked', html)
 

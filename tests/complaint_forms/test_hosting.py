@@ -29,7 +29,7 @@ def gender_page(home, category):
             {
                 "heading": "Laporkan secara rahasia",
                 "intro": "Hanya koordinator yang melihat identitas Anda.",
-                "preset_kind": "pengaduan",
+                "preset_kind": "complaint",
                 "preset_category": category,
                 "force_confidential": True,
             },

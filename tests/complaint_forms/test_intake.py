@@ -10,7 +10,7 @@ from django.urls import reverse
 import pytest
 from django_recaptcha.client import RecaptchaResponse
 
-from complaint_forms.models import Channel, Privacy, Report, Status
+from complaint_forms.models import Channel, Kind, Privacy, Report, Status
 
 from .text import t
 
@@ -64,6 +64,22 @@ def test_english_submission_redirects_to_the_english_confirmation(
     report = Report.objects.get()
     assert report.language == "en"
     assert response["Location"].startswith("/en/")
+
+
+def test_a_form_posting_the_old_indonesian_kind_stores_its_english_value(
+    client, report_page, valid_post
+):
+    """A report form cached or saved before the kinds became English slugs posts
+    `kind=konsultasi`: the report is stored as a consultation, not refused."""
+    response = client.post(SUBMIT, valid_post(kind="konsultasi"))
+    assert response.status_code == 302
+    assert Report.objects.get().kind == Kind.CONSULTATION == "consultation"
+
+
+def test_an_unknown_kind_is_refused(client, report_page, valid_post):
+    response = client.post(SUBMIT, valid_post(kind="keluhan"))
+    assert response.status_code == 400
+    assert not Report.objects.exists()
 
 
 def test_retried_post_returns_the_same_report(client, report_page, valid_post):

@@ -50,7 +50,7 @@ def test_a_web_report_queues_its_mails_and_the_worker_sends_them_after_the_commi
 @pytest.mark.django_db
 def test_a_report_that_is_rolled_back_leaves_no_queued_mail(database_queue, category):
     data = {
-        "kind": "pengaduan",
+        "kind": "complaint",
         "category": category,
         "title": "Lampu jalan mati",
         "description": "Lampu jalan di depan sekolah mati sejak seminggu.",

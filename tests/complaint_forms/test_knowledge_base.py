@@ -64,7 +64,7 @@ def test_consultation_route_presets_the_kind(client, report_page):
     response = client.get(reverse("complaint_forms:consultation"))
     assert response.status_code == 302
     html = client.get(response["Location"]).content.decode()
-    assert '<input type="hidden" name="kind" value="konsultasi">' in html
+    assert '<input type="hidden" name="kind" value="consultation">' in html
 
 
 def assert_refused(response):

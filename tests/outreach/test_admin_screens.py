@@ -101,7 +101,7 @@ def test_editors_can_create_an_event_under_a_program(admin_client, school_progra
             "description": "Sosialisasi",
             "venue": "Aula",
             "kecamatan": "cempaka",
-            "audience": "semua",
+            "audience": "everyone",
             "capacity": "40",
             "status": "scheduled",
             "body": streamfield([]),

@@ -104,11 +104,26 @@ def test_event_page_shows_seats_and_accessibility(client, event, person):
     assert f'href="{event.url}daftar/"' in html
 
 
+def test_an_old_audience_link_in_indonesian_words_still_filters(
+    client, program_index, school_program
+):
+    """Links written while audiences were stored as Indonesian slugs (`?audience=pelajar`)
+    filter as before and show the audience chosen in the filter form."""
+    near = EventPageFactory(parent=school_program, slug="a", audience="students")
+    far = EventPageFactory(parent=school_program, slug="b", audience="women")
+    url = program_index.url + program_index.reverse_subpage("events")
+    html = client.get(url, {"audience": "pelajar"}).content.decode()
+    assert near.title in html and far.title not in html
+    assert '<option value="students" selected>' in html
+    html = client.get(url, {"audience": "perempuan"}).content.decode()
+    assert far.title in html and near.title not in html
+
+
 def test_events_listing_filters_by_kecamatan_audience_and_time(
     client, program_index, school_program
 ):
     near = EventPageFactory(
-        parent=school_program, slug="a", kecamatan="cempaka", audience="pelajar"
+        parent=school_program, slug="a", kecamatan="cempaka", audience="students"
     )
     far = EventPageFactory(parent=school_program, slug="b", kecamatan="liang-anggang")
     past = EventPageFactory(
@@ -120,7 +135,7 @@ def test_events_listing_filters_by_kecamatan_audience_and_time(
     url = program_index.url + program_index.reverse_subpage("events")
     html = client.get(url, {"kecamatan": "cempaka"}).content.decode()
     assert near.title in html and far.title not in html
-    html = client.get(url, {"audience": "pelajar"}).content.decode()
+    html = client.get(url, {"audience": "students"}).content.decode()
     assert near.title in html and far.title not in html
     html = client.get(url, {"when": "past"}).content.decode()
     assert past.title in html and near.title not in html
@@ -152,7 +167,7 @@ def test_reach_counts_held_events_school_sessions_and_approved_activities(
         parent=school_program,
         slug="held",
         kecamatan="cempaka",
-        audience="pelajar",
+        audience="students",
         start=timezone.make_aware(datetime.datetime(2025, 3, 1, 9)),
         end=timezone.make_aware(datetime.datetime(2025, 3, 1, 11)),
     )
@@ -247,7 +262,7 @@ def test_english_pages_take_seats_reach_and_dates_from_the_indonesian_source(
     html = client.get(event_en.url).content.decode()
     assert "1 of 2 left" in html
     assert event_en.canonical() == event and event.canonical() is event
-    held = EventPageFactory(parent=school_program, slug="sudah", audience="pelajar")
+    held = EventPageFactory(parent=school_program, slug="sudah", audience="students")
     registrations.check_in(registrations.register(held, **person), admin_user)
     EventPage.objects.filter(pk=held.pk).update(status=EventStatus.HELD)
     html = client.get(program_en.url).content.decode()

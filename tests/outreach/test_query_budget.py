@@ -106,7 +106,7 @@ class Demo:
                 days=5 + n,
                 capacity=3,
                 kecamatan=kecamatan[n % 4],
-                audience="pelajar" if n % 2 else "pemuda",
+                audience="students" if n % 2 else "youth",
             )
             self.upcoming.setdefault("id", event)
             self.upcoming.setdefault("en", english)

@@ -69,7 +69,7 @@ def citizen_action_form(action):
 
 def _complaint(site):
     return {
-        "kind": "pengaduan",
+        "kind": "complaint",
         "category": str(site["category"].pk),
         "title": "Lampu jalan mati",
         "description": "Lampu jalan di Jl. A. Yani km 33 mati sejak seminggu.",

@@ -109,7 +109,7 @@ class Command(BaseCommand):
                         if english
                         else "Hanya koordinator pengaduan yang melihat identitas Anda."
                     ),
-                    "preset_kind": "pengaduan",
+                    "preset_kind": "complaint",
                     "preset_category": category,
                     "force_confidential": True,
                 },

@@ -20,8 +20,21 @@ from wagtail.models import Locale
 from tqdm import tqdm
 
 from search.models import AnswerCategory, AnswerPage, KnowledgeBaseIndexPage
+from site_core.audiences import FROM_INDONESIAN, Audience
 from site_core.demo.links import add_home_link, add_to_main_menu
 from site_core.models import HomePage, WorkUnit
+
+
+def audience_from_import(slug):
+    """The import files name audiences by their Indonesian slugs (the stored English value
+    is taken too); a row without one is for everyone."""
+    if not slug:
+        return Audience.EVERYONE
+    value = FROM_INDONESIAN.get(slug, slug)
+    if value not in Audience.values:
+        raise CommandError(f"Unknown audience {slug!r}: use one of {sorted(FROM_INDONESIAN)}.")
+    return value
+
 
 DEFAULT_PATH = "search/data/knowledge_base/"
 STEP_RE = re.compile(r"^\s*(\d+)[.)]\s+(.*)$")
@@ -230,7 +243,7 @@ class Command(BaseCommand):
             body=[("paragraph", answer_html(row["answer"]))],
             category=category,
             unit=unit,
-            audience=row.get("audience") or "semua",
+            audience=audience_from_import(row.get("audience")),
             source_id=row["id"],
             last_reviewed=datetime.date.today(),
         )

@@ -1,0 +1,38 @@
+"""Answers' audiences are stored as English slugs (issue 14); the import files keep their
+Indonesian slugs, which the importer maps."""
+
+from django.db import migrations, models
+
+from site_core.value_migrations import rename_choice_values
+
+# The audiences' stored values, from the Indonesian slugs to English ones (as written in
+# this migration: site_core.audiences may change later).
+AUDIENCE_TO_ENGLISH = {
+    "semua": "everyone",
+    "warga": "residents",
+    "pelajar": "students",
+    "guru": "teachers",
+    "pemuda": "youth",
+    "sekolah": "schools",
+    "pelaku-usaha": "businesses",
+    "perempuan": "women",
+    "difabel": "disability",
+}
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("wagtailcore", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ('search', '0005_audience_shared_vocabulary'),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name='answerpage',
+            name='audience',
+            field=models.CharField(choices=[('everyone', 'Everyone'), ('residents', 'Residents'), ('students', 'Students'), ('teachers', 'Teachers'), ('youth', 'Young people'), ('schools', 'Schools'), ('businesses', 'Businesses'), ('women', 'Women'), ('disability', 'People with disabilities')], default='everyone', max_length=20, verbose_name='audience'),
+        ),
+        rename_choice_values("search", "answerpage", "audience", AUDIENCE_TO_ENGLISH),
+    ]
