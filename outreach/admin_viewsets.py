@@ -28,7 +28,9 @@ from .models import (
     ReviewCriterion,
     SchoolSessionRequest,
 )
-from .models.school_requests import REQUEST_FIELDS
+from .models.ambassadors import APPLICATION_FIELDS
+from .models.assisted_reporting import ASSISTED_REQUEST_FIELDS
+from .models.school_requests import SCHOOL_REQUEST_FIELDS
 
 SCHOOL_REQUEST_PROCESS_URL = "wagtailsnippets_outreach_schoolsessionrequest:process"
 APPLICATION_REVIEW_URL = "wagtailsnippets_outreach_ambassadorapplication:review"
@@ -127,7 +129,7 @@ class SchoolSessionRequestViewSet(PersonalDataViewSet):
     list_filter = ["status", "level", "kecamatan"]
     search_fields = ["school_name", "npsn", "contact_name", "email"]
     list_export = [
-        *REQUEST_FIELDS,
+        *SCHOOL_REQUEST_FIELDS,
         "status",
         "proposed_start",
         "actual_students",
@@ -173,15 +175,7 @@ class AmbassadorApplicationViewSet(PersonalDataViewSet):
     list_filter = ["status", "kecamatan", "public_profile"]
     search_fields = ["name", "institution", "email"]
     list_export = [
-        "name",
-        "date_of_birth",
-        "institution",
-        "kecamatan",
-        "phone",
-        "email",
-        "motivation",
-        "activities",
-        "social_media",
+        *APPLICATION_FIELDS,
         "guardian_name",
         "guardian_contact",
         "status",
@@ -251,18 +245,7 @@ class AssistedReportRequestViewSet(PersonalDataViewSet):
     list_display = ["name", "method", "kecamatan", "preferred_time", "handled", "created_at"]
     list_filter = ["method", "handled", "kecamatan"]
     search_fields = ["name", "phone", "email"]
-    list_export = [
-        "name",
-        "method",
-        "phone",
-        "email",
-        "kecamatan",
-        "address",
-        "preferred_time",
-        "needs",
-        "handled",
-        "created_at",
-    ]
+    list_export = [*ASSISTED_REQUEST_FIELDS, "handled", "created_at"]
     export_filename = "assisted-reporting"
     panels = [
         FieldPanel("name"),

@@ -15,10 +15,10 @@ from site_core.forms import AliasedChoiceField, PublicFormMixin, require_phone_o
 from site_core.localized_urls import name_fields_as_query
 from site_core.uploads import check_size, clean_upload
 
-from .models.ambassadors import AmbassadorActivity, AmbassadorApplication
-from .models.assisted_reporting import AssistedReportRequest
+from .models.ambassadors import APPLICATION_FIELDS, AmbassadorActivity, AmbassadorApplication
+from .models.assisted_reporting import ASSISTED_REQUEST_FIELDS, AssistedReportRequest
 from .models.choices import AssistedRequestMethod
-from .models.school_requests import REQUEST_FIELDS, SchoolSessionRequest
+from .models.school_requests import SCHOOL_REQUEST_FIELDS, SchoolSessionRequest
 from .validators import age_on, normalise_npsn, normalise_phone
 
 SCHOOL_NOTE_MAX_LENGTH = 1000
@@ -148,7 +148,7 @@ class SchoolRequestForm(PublicFormMixin, forms.ModelForm):
 
     class Meta:
         model = SchoolSessionRequest
-        fields = REQUEST_FIELDS
+        fields = SCHOOL_REQUEST_FIELDS
         widgets = {
             "preferred_date_1": DateInput(),
             "preferred_date_2": DateInput(),
@@ -217,17 +217,7 @@ class AmbassadorApplicationForm(GuardianMixin, PublicFormMixin, forms.ModelForm)
 
     class Meta:
         model = AmbassadorApplication
-        fields = [
-            "name",
-            "date_of_birth",
-            "institution",
-            "kecamatan",
-            "phone",
-            "email",
-            "motivation",
-            "activities",
-            "social_media",
-        ]
+        fields = APPLICATION_FIELDS
         widgets = {
             "date_of_birth": DateInput(),
             "motivation": forms.Textarea(attrs={"rows": 5}),
@@ -337,16 +327,7 @@ class AssistedReportForm(PublicFormMixin, forms.ModelForm):
 
     class Meta:
         model = AssistedReportRequest
-        fields = [
-            "name",
-            "method",
-            "phone",
-            "email",
-            "kecamatan",
-            "address",
-            "preferred_time",
-            "needs",
-        ]
+        fields = ASSISTED_REQUEST_FIELDS
         widgets = {
             "method": forms.RadioSelect,
             "address": forms.Textarea(attrs={"rows": 2}),

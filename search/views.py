@@ -1,5 +1,6 @@
 """Public search views: the result page, the JSON API, suggestions and answer feedback."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from django_ratelimit.core import is_ratelimited
+from site_core.ratelimit import over_limit
 
 from . import services
 from .backends.base import TYPE_LABELS
@@ -74,12 +75,6 @@ def search_page(request):
     return TemplateResponse(request, "search/search_results.html", context)
 
 
-def _api_limited(request, group, setting, default):
-    return is_ratelimited(
-        request, group=group, key="ip", rate=getattr(settings, setting, default), increment=True
-    )
-
-
 def _too_many_requests():
     response = JsonResponse(
         {"error": _("Too many searches from your connection. Try again in a minute.")},
@@ -100,16 +95,30 @@ def _unsearchable():
     )
 
 
-@require_GET
-def search_api(request):
-    if _api_limited(request, "search.api", "SEARCH_API_RATE", "60/m"):
-        return _too_many_requests()
-    language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
-    if language is None:
-        return JsonResponse({"error": _("Unknown language.")}, status=400)
-    if _has_nul(request):
-        return _unsearchable()
-    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+def search_api_view(group, rate_setting, default_rate):
+    """What both JSON search APIs check first (the rate, the language, NUL bytes); the view
+    is called with the language and the query text."""
+
+    def decorate(view):
+        @require_GET
+        @functools.wraps(view)
+        def wrapped(request):
+            if over_limit(request, group, getattr(settings, rate_setting, default_rate)):
+                return _too_many_requests()
+            language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
+            if language is None:
+                return JsonResponse({"error": _("Unknown language.")}, status=400)
+            if _has_nul(request):
+                return _unsearchable()
+            return view(request, language, request.GET.get("q", "")[:MAX_QUERY_CHARS].strip())
+
+        return wrapped
+
+    return decorate
+
+
+@search_api_view("search.api", "SEARCH_API_RATE", "60/m")
+def search_api(request, language, query):
     if not query:
         return JsonResponse({"error": _("Type something to search for.")}, status=400)
     filters = {
@@ -127,16 +136,8 @@ def search_api(request):
     return response
 
 
-@require_GET
-def suggest_api(request):
-    if _api_limited(request, "search.suggest", "SEARCH_SUGGEST_RATE", "120/m"):
-        return _too_many_requests()
-    language = _language(request.GET.get("lang", settings.LANGUAGE_CODE))
-    if language is None:
-        return JsonResponse({"error": _("Unknown language.")}, status=400)
-    if _has_nul(request):
-        return _unsearchable()
-    query = request.GET.get("q", "")[:MAX_QUERY_CHARS].strip()
+@search_api_view("search.suggest", "SEARCH_SUGGEST_RATE", "120/m")
+def suggest_api(request, language, query):
     suggestions = services.suggest(query, language) if len(query) >= 2 else []
     response = JsonResponse({"query": query, "suggestions": suggestions})
     response["Cache-Control"] = "max-age=60"
@@ -160,13 +161,11 @@ def answer_feedback(request, page_id):
     page = get_object_or_404(AnswerPage.objects.live().public(), pk=page_id)
     if page.locale.language_code != get_language():
         raise Http404
-    limited = is_ratelimited(
+    limited = over_limit(
         request,
-        group="search.feedback",
-        key="ip",
-        rate=getattr(settings, "SEARCH_FEEDBACK_RATE", "10/h"),
+        "search.feedback",
+        getattr(settings, "SEARCH_FEEDBACK_RATE", "10/h"),
         method="POST",
-        increment=True,
     )
     form = AnswerFeedbackForm(request.POST)
     if limited:

@@ -4,6 +4,26 @@ revision brings back a valid choice. Migrations import this module: keep what is
 
 from django.db import migrations
 
+# Issue 14's renames, frozen as the migrations made them (the live vocabularies in
+# `site_core.audiences` and `complaint_forms.choices` may change later; these may not).
+AUDIENCE_TO_ENGLISH = {
+    "semua": "everyone",
+    "warga": "residents",
+    "pelajar": "students",
+    "guru": "teachers",
+    "pemuda": "youth",
+    "sekolah": "schools",
+    "pelaku-usaha": "businesses",
+    "perempuan": "women",
+    "difabel": "disability",
+}
+KIND_TO_ENGLISH = {
+    "pengaduan": "complaint",
+    "aspirasi": "aspiration",
+    "permintaan-informasi": "information-request",
+    "konsultasi": "consultation",
+}
+
 
 def map_field_values(apps, app_label, model_name, field, mapping):
     model = apps.get_model(app_label, model_name)

@@ -3,14 +3,7 @@ Indonesian words stay in the labels and in what the report form still accepts.""
 
 from django.db import migrations, models
 
-from site_core.value_migrations import rename_choice_values
-
-KIND_TO_ENGLISH = {
-    "pengaduan": "complaint",
-    "aspirasi": "aspiration",
-    "permintaan-informasi": "information-request",
-    "konsultasi": "consultation",
-}
+from site_core.value_migrations import KIND_TO_ENGLISH, rename_choice_values
 
 
 class Migration(migrations.Migration):

@@ -40,6 +40,21 @@ class ReviewCriterion(models.Model):
         return self.name
 
 
+# What an applicant sends: the public application form asks exactly these, and the staff
+# export lists them first.
+APPLICATION_FIELDS = [
+    "name",
+    "date_of_birth",
+    "institution",
+    "kecamatan",
+    "phone",
+    "email",
+    "motivation",
+    "activities",
+    "social_media",
+]
+
+
 class AmbassadorApplication(models.Model):
     program = models.ForeignKey(
         "outreach.ProgramPage",

@@ -7,6 +7,19 @@ from site_core.areas import KECAMATAN_CHOICES
 
 from .choices import AssistedRequestMethod
 
+# What a person asking for help sends: the public form asks exactly these, and the staff
+# export lists them first.
+ASSISTED_REQUEST_FIELDS = [
+    "name",
+    "method",
+    "phone",
+    "email",
+    "kecamatan",
+    "address",
+    "preferred_time",
+    "needs",
+]
+
 
 class AssistedReportRequest(models.Model):
     """Someone asks staff to help them report (Lapor Peduli Difabel)."""

@@ -11,7 +11,7 @@ from .choices import SchoolLevel, SchoolRequestStatus
 
 # What a school sends: the public request form asks exactly these, and the staff export
 # lists them before the fields staff fill in.
-REQUEST_FIELDS = [
+SCHOOL_REQUEST_FIELDS = [
     "school_name",
     "npsn",
     "level",

@@ -3,21 +3,7 @@ Indonesian slugs, which the importer maps."""
 
 from django.db import migrations, models
 
-from site_core.value_migrations import rename_choice_values
-
-# The audiences' stored values, from the Indonesian slugs to English ones (as written in
-# this migration: site_core.audiences may change later).
-AUDIENCE_TO_ENGLISH = {
-    "semua": "everyone",
-    "warga": "residents",
-    "pelajar": "students",
-    "guru": "teachers",
-    "pemuda": "youth",
-    "sekolah": "schools",
-    "pelaku-usaha": "businesses",
-    "perempuan": "women",
-    "difabel": "disability",
-}
+from site_core.value_migrations import AUDIENCE_TO_ENGLISH, rename_choice_values
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,7 @@
 """Factories for complaint handling tests."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -96,3 +98,28 @@ class RankingPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RankingPage
+
+
+def report_post_data(category, **overrides):
+    """A complete, valid public report submission (a field given as None is left out)."""
+    data = {
+        "kind": "complaint",
+        "category": str(category.pk),
+        "title": "Lampu jalan mati",
+        "description": "Lampu jalan di Jl. A. Yani km 33 mati sejak seminggu.",
+        "incident_date": "2026-01-05",
+        "kecamatan": "banjarbaru-utara",
+        "kelurahan": "Komet",
+        "location_detail": "Depan masjid",
+        "privacy": "public",
+        "reporter_name": "Budi",
+        "reporter_email": "budi@example.test",
+        "reporter_phone": "081234567890",
+        "contact_channel": "email",
+        "accessibility_needs": "",
+        "consent": "on",
+        "website": "",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -201,3 +201,30 @@ def test_registrations_filter_by_program(client, staff, event, program_index):
     client.force_login(staff)
     html = client.get(reverse(REGISTRATIONS), {"program": event.get_parent().pk}).content.decode()
     assert "Di Sekolah" in html and "Di Tempat Lain" not in html
+
+
+@pytest.mark.parametrize(
+    ("model_name", "factory", "form_class"),
+    [
+        ("schoolsessionrequest", SchoolSessionRequestFactory, "SchoolRequestForm"),
+        ("ambassadorapplication", AmbassadorApplicationFactory, "AmbassadorApplicationForm"),
+    ],
+)
+def test_an_intake_export_starts_with_a_column_for_each_field_the_public_form_asks(
+    client, staff, model_name, factory, form_class
+):
+    """The export's first columns come from the public form's field list (school requests
+    now export the hall size, equipment and accessibility needs the school gave)."""
+    from django.utils import translation
+    from django.utils.text import capfirst
+
+    from outreach import forms
+
+    record = factory()
+    client.force_login(staff)
+    response = client.get(reverse(f"wagtailsnippets_outreach_{model_name}:list"), {"export": "csv"})
+    header = next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    asked = getattr(forms, form_class)._meta.fields
+    with translation.override("id"):
+        expected = [capfirst(str(record._meta.get_field(name).verbose_name)) for name in asked]
+    assert header[: len(asked)] == expected

@@ -9,7 +9,6 @@ savepoint of its own.
 """
 
 import json
-import uuid
 from pathlib import Path
 
 from django.conf import settings as django_settings
@@ -29,6 +28,7 @@ from outreach.models import (
     SchoolSessionRequest,
 )
 from search.models import AnswerFeedback
+from tests.complaint_forms.factories import report_post_data
 from tests.site_core.bad_input_site import (
     BAD_CHOICES,
     BAD_DATES,
@@ -68,24 +68,7 @@ def citizen_action_form(action):
 
 
 def _complaint(site):
-    return {
-        "kind": "complaint",
-        "category": str(site["category"].pk),
-        "title": "Lampu jalan mati",
-        "description": "Lampu jalan di Jl. A. Yani km 33 mati sejak seminggu.",
-        "incident_date": "2026-01-05",
-        "kecamatan": "banjarbaru-utara",
-        "kelurahan": "Komet",
-        "location_detail": "Depan masjid",
-        "privacy": "public",
-        "reporter_name": "Budi",
-        "reporter_email": "budi@example.test",
-        "reporter_phone": "081234567890",
-        "contact_channel": "email",
-        "consent": "on",
-        "website": "",
-        "idempotency_key": str(uuid.uuid4()),
-    }
+    return report_post_data(site["category"], accessibility_needs=None)
 
 
 def indonesian_reverse(name, *args):
