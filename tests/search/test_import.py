@@ -1,5 +1,6 @@
 """The knowledge-base import command."""
 
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -10,6 +11,7 @@ import pytest
 
 from search.models import AnswerCategory, AnswerPage, KnowledgeBaseIndexPage
 from search.services import search
+from site_core.audiences import Audience
 
 DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
 
@@ -57,3 +59,23 @@ def test_imported_answers_are_searchable_in_both_languages(home, home_en):
 def test_import_with_missing_folder_fails_clearly(home, tmp_path):
     with pytest.raises(CommandError, match="faq_id.jsonl"):
         call_command("import_knowledge_base", str(tmp_path))
+
+
+def test_import_maps_the_files_indonesian_audience_slugs_to_stored_values(home, home_en):
+    """The files say `semua` / `warga`; answers store the English slugs."""
+    call_command("import_knowledge_base", str(DATA), "--limit", "2")
+    audiences = dict(
+        AnswerPage.objects.filter(locale__language_code="id").values_list("source_id", "audience")
+    )
+    assert audiences == {"kb-001": Audience.EVERYONE, "kb-002": Audience.RESIDENTS}
+    assert set(audiences.values()) == {"everyone", "residents"}
+
+
+def test_import_refuses_an_unknown_audience(home, tmp_path):
+    row = json.loads((DATA / "faq_id.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / "faq_id.jsonl").write_text(
+        json.dumps({**row, "audience": "mahasiswa"}) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(CommandError, match="mahasiswa"):
+        call_command("import_knowledge_base", str(tmp_path))
+    assert not AnswerPage.objects.exists()
