@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("wagtailcore", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ('outreach', '0008_audience_shared_vocabulary'),
     ]
 

@@ -6,6 +6,10 @@ import importlib
 import json
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from wagtail_localize.models import TranslatableObject, TranslationSource
 
 import pytest
 
@@ -76,6 +80,16 @@ def test_the_english_slug_migration_converts_event_audiences_and_preset_kinds_an
     live_revision.publish()
     program_revision = school_program.save_revision()
     EventPage.objects.filter(pk=event.pk).update(audience="pelajar")
+    # What wagtail-localize keeps of the page when it is sent for translation.
+    content = json.loads(EventPage.objects.get(pk=event.pk).to_json())
+    translation_source = TranslationSource.objects.create(
+        object=TranslatableObject.objects.get_or_create_from_instance(event)[0],
+        specific_content_type=ContentType.objects.get_for_model(EventPage),
+        locale=event.locale,
+        object_repr=event.title,
+        content_json=json.dumps(content),
+        last_updated_at=timezone.now(),
+    )
     for revision in (old_revision, live_revision):
         revision.refresh_from_db()
         revision.content["audience"] = "pelajar"
@@ -89,6 +103,10 @@ def test_the_english_slug_migration_converts_event_audiences_and_preset_kinds_an
         revision.refresh_from_db()
         assert preset_kinds(revision.content["body"]) == ["complaint", "consultation", ""]
     assert old_revision.content["audience"] == "students"
+    translation_source.refresh_from_db()
+    translated = json.loads(translation_source.content_json)
+    assert translated["audience"] == "students"
+    assert preset_kinds(translated["body"]) == ["complaint", "consultation", ""]
     program = ProgramPage.objects.get(pk=school_program.pk)
     assert preset_kinds(program.body.raw_data) == ["complaint", "consultation", ""]
 
@@ -99,6 +117,10 @@ def test_the_english_slug_migration_converts_event_audiences_and_preset_kinds_an
     old_revision.refresh_from_db()
     assert old_revision.content["audience"] == "pelajar"
     assert preset_kinds(old_revision.content["body"]) == ["pengaduan", "konsultasi", ""]
+    translation_source.refresh_from_db()
+    translated = json.loads(translation_source.content_json)
+    assert translated["audience"] == "pelajar"
+    assert preset_kinds(translated["body"]) == ["pengaduan", "konsultasi", ""]
     program = ProgramPage.objects.get(pk=school_program.pk)
     assert preset_kinds(program.body.raw_data) == ["pengaduan", "konsultasi", ""]
 
