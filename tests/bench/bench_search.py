@@ -12,9 +12,10 @@ Speed: median and p95 latency of the queries against the 240 real answers, then 
 (and 100,000) answers.
 
 The large corpora keep the 240 real answers and add synthetic answers on their own topics
-(tests/bench/synthetic_answers.py: topic words from the Indonesian dictionary, framed in
-the service phrasing every answer shares). Page creation through Wagtail takes ~80 ms
-each, so they are bulk-inserted straight into the page tables (valid treebeard paths,
+(tests/bench/synthetic_answers.py: a domain word of the real questions and words from the
+Indonesian dictionary, in text generated from the real answers' word pairs;
+SEARCH_BENCH_CORPUS=templates gives the earlier, template-framed generator).
+Page creation through Wagtail takes ~80 ms each, so they are bulk-inserted straight into the page tables (valid treebeard paths,
 live, url paths) and indexed for Wagtail's search backend with its own `add_bulk`. At
 scale a synthetic answer may really be about a no-answer query's topic ("bioskop"), so
 the no-answer figure there measures distractors, not honesty.
@@ -41,7 +42,7 @@ from search.backends import _backends, get_backend
 from search.backends.base import locale_id
 from search.models import AnswerPage, KnowledgeBaseIndexPage
 from tests.bench.results import record
-from tests.bench.synthetic_answers import synthetic_answers
+from tests.bench.synthetic_answers import corpus_profile, synthetic_answers
 
 DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
 ES_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -325,6 +326,9 @@ def test_search_quality_and_speed(home, home_en, settings):
     for size in SIZES:
         start = time.perf_counter()
         extra = list(synthetic_answers(rows, size - have, seed=size))
+        if have == 240:
+            print(f"\ncorpus profile, real 240: {corpus_profile(rows)}")
+            print(f"corpus profile, synthetic {len(extra)}: {corpus_profile(extra)}")
         bulk_insert_answers(index, extra)
         have = size
         record(f"search.corpus_{size}.insert_seconds", round(time.perf_counter() - start, 1))
