@@ -14,10 +14,11 @@ Speed: median and p95 latency of the queries against the 240 real answers, then 
 The large corpora keep the 240 real answers and add synthetic answers on their own topics
 (tests/bench/synthetic_answers.py: a domain word of the real questions and words from the
 Indonesian dictionary, in text generated from the real answers' word pairs;
-SEARCH_BENCH_CORPUS=templates gives the earlier, template-framed generator).
-Page creation through Wagtail takes ~80 ms each, so they are bulk-inserted straight into
-the page tables (valid treebeard paths, live, url paths) and indexed for Wagtail's search backend with its own `add_bulk`. At
-scale a synthetic answer may really be about a no-answer query's topic ("bioskop"), so
+SEARCH_BENCH_CORPUS=templates gives the earlier, template-framed generator). Page
+creation through Wagtail takes ~80 ms each, so they are bulk-inserted straight into the
+page tables (valid treebeard paths, live, url paths) and indexed for Wagtail's search
+backend with its own `add_bulk`. At scale a synthetic answer may really be about a
+no-answer query's topic ("bioskop"), so
 the no-answer figure there measures distractors, not honesty.
 """
 
