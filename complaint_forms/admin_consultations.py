@@ -69,6 +69,7 @@ class AnswersGivenView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "complaint_forms/admin/answers_given.html"
     header_icon = "help"
     detail_url_name = None
+    index_url_name = None
 
     def dispatch(self, request, pk):
         self.report = _report_for(request, pk)
@@ -79,8 +80,16 @@ class AnswersGivenView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Knowledge-base answers given")
 
-    def get_page_subtitle(self):
-        return self.report.tracking_code
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse(self.index_url_name), "label": _("Reports")},
+            {
+                "url": reverse(self.detail_url_name, args=[self.report.pk]),
+                "label": self.report.tracking_code,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, form=None, **kwargs):
         return super().get_context_data(

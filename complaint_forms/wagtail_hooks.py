@@ -146,7 +146,8 @@ class ReportViewSet(ModelViewSet):
             path(
                 "<int:pk>/answers-given/",
                 admin_consultations.AnswersGivenView.as_view(
-                    detail_url_name=self.get_url_name("inspect")
+                    detail_url_name=self.get_url_name("inspect"),
+                    index_url_name=self.get_url_name("index"),
                 ),
                 name="answers_given",
             ),

@@ -102,6 +102,10 @@ class AnswersGivenForm(forms.Form):
         field = self.fields["answers"]
         field.queryset = live.filter(pk__in=offered)
         field.initial = given
+        if not offered:
+            field.help_text = gettext_lazy(
+                "The site's search finds no answer for this question: choose one below."
+            )
         field.choices = sorted(
             ((page.pk, page.title) for page in field.queryset), key=lambda c: order[c[0]]
         )
