@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -30,7 +30,6 @@ from . import workflow
 from .choices import Channel, Kind, Privacy, Status
 from .forms import TRANSITION_FORMS, OfflineReportForm
 from .intake import create_report
-from .knowledge_base import draft_answer_for
 from .ranking import monthly_figures, rank_units
 from .records import (
     CASE_FIELDS,
@@ -41,7 +40,6 @@ from .records import (
     Report,
 )
 from .transitions import STAFF_ACTIONS
-from .workflow import can_coordinate
 
 
 class ReportFilterSet(WagtailFilterSet):
@@ -295,6 +293,7 @@ class ReportDetailView(WagtailAdminTemplateMixin, TemplateView):
 class ReportActionView(FormView):
     http_method_names = ["post"]
     detail_url_name = None
+    answers_given_url_name = None
 
     def dispatch(self, request, pk, action):
         if action not in STAFF_ACTIONS:
@@ -312,6 +311,13 @@ class ReportActionView(FormView):
     def get_success_url(self):
         return reverse(self.detail_url_name, args=[self.report.pk])
 
+    def answered_consultation_url(self):
+        """After answering a consultation, staff record which knowledge-base answers it
+        got (search learns the citizens' wording from it)."""
+        if self.action == "answer" and self.report.kind == Kind.CONSULTATION:
+            return reverse(self.answers_given_url_name, args=[self.report.pk])
+        return self.get_success_url()
+
     def form_valid(self, form):
         try:
             workflow.perform(self.action, self.report, self.request.user, form.cleaned_data)
@@ -321,6 +327,7 @@ class ReportActionView(FormView):
             messages.success(
                 self.request, _("Saved: %(action)s.") % {"action": STAFF_ACTIONS[self.action].label}
             )
+            return HttpResponseRedirect(self.answered_consultation_url())
         return HttpResponseRedirect(self.get_success_url())
 
     def form_invalid(self, form):
@@ -421,47 +428,3 @@ class ResponsivenessView(WagtailAdminTemplateMixin, TemplateView):
             config=config,
         )
         return context
-
-
-class ConsultationDraftView(WagtailAdminTemplateMixin, TemplateView):
-    """Turn a citizen's konsultasi question into a draft knowledge-base answer. GET asks
-    for confirmation; POST creates the unpublished draft and opens it in the page editor,
-    where the editor removes personal data and writes the answer."""
-
-    template_name = "complaint_forms/admin/confirm_draft_answer.html"
-    header_icon = "help"
-    detail_url_name = None
-
-    def dispatch(self, request, pk):
-        self.report = _report_for(request, pk)
-        if self.report.kind != Kind.CONSULTATION or not can_coordinate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, pk)
-
-    def get_page_title(self):
-        return _("Draft a knowledge-base answer")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            report=self.report,
-            back_url=reverse(self.detail_url_name, args=[self.report.pk]),
-            **kwargs,
-        )
-
-    def post(self, request, pk):
-        try:
-            page = draft_answer_for(self.report, request.user)
-        except LookupError:
-            messages.error(request, _("There is no knowledge base in this report's language."))
-            return redirect(self.detail_url_name, self.report.pk)
-        log(
-            instance=self.report,
-            action="complaint_forms.draft_answer",
-            user=request.user,
-            data={"page_id": page.pk},
-        )
-        messages.success(
-            request,
-            _("Draft answer created. Remove any personal data before you publish it."),
-        )
-        return redirect("wagtailadmin_pages:edit", page.pk)

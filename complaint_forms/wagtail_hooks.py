@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from site_core.admin_menu import PermissionMenuItem
 from site_core.audit import entries_about, register_private_model
 
-from . import admin_views
+from . import admin_consultations, admin_views
 from .choices import Kind
 from .records import Category, ExtraHoliday, Report, UnitMembership
 from .transitions import EVENT_LABELS
@@ -26,6 +26,7 @@ LOG_ACTIONS = {
     "export": _("Reports exported"),
     "download_attachment": _("Attachment downloaded"),
     "draft_answer": _("Draft knowledge-base answer created"),
+    "answers_given": _("Knowledge-base answers given recorded"),
 }
 
 
@@ -128,16 +129,27 @@ class ReportViewSet(ModelViewSet):
             path("<int:pk>/", detail, name="inspect"),
             path(
                 "<int:pk>/action/<str:action>/",
-                admin_views.ReportActionView.as_view(detail_url_name=self.get_url_name("inspect")),
+                admin_views.ReportActionView.as_view(
+                    detail_url_name=self.get_url_name("inspect"),
+                    answers_given_url_name=self.get_url_name("answers_given"),
+                ),
                 name="action",
             ),
             path("attachment/<int:pk>/", admin_views.download_attachment, name="download"),
             path(
                 "<int:pk>/draft-answer/",
-                admin_views.ConsultationDraftView.as_view(
+                admin_consultations.ConsultationDraftView.as_view(
                     detail_url_name=self.get_url_name("inspect")
                 ),
                 name="draft_answer",
+            ),
+            path(
+                "<int:pk>/answers-given/",
+                admin_consultations.AnswersGivenView.as_view(
+                    detail_url_name=self.get_url_name("inspect"),
+                    index_url_name=self.get_url_name("index"),
+                ),
+                name="answers_given",
             ),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
@@ -180,4 +192,15 @@ def draft_answer_button(report, user):
     return {
         "label": _("Draft a knowledge-base answer"),
         "url": reverse("complaint_reports:draft_answer", args=[report.pk]),
+    }
+
+
+@hooks.register("register_complaint_report_buttons")
+def answers_given_button(report, user):
+    """Staff who handle a consultation record which knowledge-base answers it got."""
+    if report.kind != Kind.CONSULTATION:
+        return None
+    return {
+        "label": _("Knowledge-base answers given"),
+        "url": reverse("complaint_reports:answers_given", args=[report.pk]),
     }

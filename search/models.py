@@ -390,3 +390,34 @@ class LearnedQuery(models.Model):
 
     def __str__(self):
         return self.query_text
+
+
+class ConsultationAnswer(models.Model):
+    """A knowledge-base answer that staff gave a citizen's consultation question.
+
+    Staff pick the answers when they answer a consultation (complaint_forms, through
+    `search.consultation`). The question's words, redacted and without names, numbers or
+    stop words, teach search the citizens' wording for the answer (`search.learning`) once
+    enough consultations share a word. The consultation is named by its id only: search
+    does not depend on the complaint app's models.
+    """
+
+    consultation_id = models.PositiveBigIntegerField(_("consultation"), db_index=True)
+    page = models.ForeignKey(
+        AnswerPage, on_delete=models.CASCADE, related_name="consultation_answers"
+    )
+    question_words = models.TextField(_("words of the question"), blank=True)
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("answer given to a consultation")
+        verbose_name_plural = _("answers given to consultations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation_id", "page"], name="search_consultation_answer_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.consultation_id} → {self.page_id}"

@@ -2,7 +2,8 @@
 
 People type identity numbers, phone numbers and e-mail addresses into search boxes ("NIK
 6372xxxxxxxxxxxx tidak terdaftar"). `redact()` replaces them before the query reaches the
-task queue, Wagtail's search-terms report, the zero-result list or the learned queries;
+task queue, Wagtail's search-terms report, the zero-result list, the learned queries or the
+words kept of answered consultations;
 `purge_expired()` deletes log rows older than `SEARCH_QUERY_LOG_DAYS`; the project's daily
 `purge_personal_data` runs it through `purge()` (listed in PERSONAL_DATA_PURGERS), and
 `purge_search_logs` runs it alone.
@@ -42,12 +43,13 @@ def retention_cutoff(now=None):
 def _expired(cutoff):
     from wagtail.contrib.search_promotions.models import QueryDailyHits
 
-    from .models import LearnedQuery, ZeroResultQuery
+    from .models import ConsultationAnswer, LearnedQuery, ZeroResultQuery
 
     return {
         "daily_hits": QueryDailyHits.objects.filter(date__lt=cutoff.date()),
         "zero_result_queries": ZeroResultQuery.objects.filter(last_seen__lt=cutoff),
         "learned_queries": LearnedQuery.objects.filter(last_seen__lt=cutoff),
+        "consultation_words": ConsultationAnswer.objects.filter(created_at__lt=cutoff),
     }
 
 

@@ -425,6 +425,8 @@ SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspel
 SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
 # Searches that must agree before an answer is indexed with a query's words (learning).
 SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
+# Answered consultations that must share a word before their answer is indexed with it.
+SEARCH_LEARN_MIN_CONSULTATIONS = env.int("SEARCH_LEARN_MIN_CONSULTATIONS", default=3)
 PERSONAL_DATA_PURGERS += ["search.privacy.purge"]
 
 # --- outreach app (programs, events, registrations) ---

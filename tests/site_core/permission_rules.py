@@ -57,6 +57,8 @@ PROJECT_RULES = [
     ("complaint_reports:delete", NO_STAFF_ROLE),
     ("complaint_reports:download", REPORT_OF_UNIT_B),
     ("complaint_reports:draft_answer", roles(LOGIN, MISSING, MISSING, DENIED, MISSING, MISSING)),
+    # The demo's report of unit B is no consultation: refused to the coordinator too.
+    ("complaint_reports:answers_given", roles(LOGIN, MISSING, MISSING, DENIED, MISSING, MISSING)),
     ("complaint_reports:inspect", REPORT_OF_UNIT_B),
     ("complaint_reports:history", REPORT_OF_UNIT_B),
     ("complaint_reports:history_results", REPORT_OF_UNIT_B),
