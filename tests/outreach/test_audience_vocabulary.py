@@ -25,7 +25,7 @@ shared_vocabulary = importlib.import_module("outreach.migrations.0008_audience_s
 english_outreach = importlib.import_module(
     "outreach.migrations.0009_english_slugs_for_audience_and_preset_kind"
 )
-english_answers = importlib.import_module("search.migrations.0006_audience_english_slugs")
+english_answers = importlib.import_module("search.migrations.0007_audience_english_slugs")
 english_kinds = importlib.import_module("complaint_forms.migrations.0007_report_kind_english_slugs")
 
 

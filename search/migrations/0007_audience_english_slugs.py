@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0001_initial"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
-        ('search', '0005_audience_shared_vocabulary'),
+        ("search", "0006_consultation_answer"),
     ]
 
     operations = [
