@@ -45,6 +45,7 @@ from search import answer_index
 from search.backends import _backends, get_backend
 from search.backends.base import locale_id
 from search.models import AnswerPage, KnowledgeBaseIndexPage
+from site_core.audiences import Audience
 from tests.bench.results import record
 from tests.bench.synthetic_answers import corpus_profile, synthetic_answers
 
@@ -212,7 +213,7 @@ def bulk_insert_answers(index, rows):
                 row["answer"][:300],
                 body,
                 categories.get(row["category"]),
-                "semua",
+                Audience.EVERYONE.value,
                 row["id"],
             )
         )
