@@ -72,6 +72,20 @@ def cpu_seconds(pids):
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_backends():
+    """PIDs of the PostgreSQL server processes serving the stack's database (gunicorn's
+    connections, the worker's, the scheduler's), not this script's own: when the server
+    runs on this machine, the CPU a post costs the database is read from /proc too."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def rss_mb(pid):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -174,6 +188,12 @@ def django_publisher():
     return page.full_url.replace(page.get_site().root_url, FRONT), publish
 
 
+def connection_vendor():
+    from django.db import connection
+
+    return connection.vendor
+
+
 def count_reports():
     from complaint_forms.models import Report
 
@@ -197,9 +217,16 @@ def main():
     before = count_reports()
     submit_url, category = report_form()
     workers = gunicorn_workers()
+    on_postgres = connection_vendor() == "postgresql"
+    backends = postgres_backends() if on_postgres else []
     cpu_before = cpu_seconds(workers)
+    db_cpu_before = {pid: cpu_seconds([pid]) for pid in backends}
     outcomes = submit_reports(submit_url, category)
     worker_cpu_ms = (cpu_seconds(workers) - cpu_before) * 1000 / max(outcomes["sent"], 1)
+    # Connections opened during the run count from zero.
+    backends = set(backends) | set(postgres_backends() if on_postgres else [])
+    db_cpu = sum(cpu_seconds([pid]) - db_cpu_before.get(pid, 0) for pid in backends)
+    db_cpu_ms = db_cpu * 1000 / max(outcomes["sent"], 1)
     stored = count_reports() - before
     print(
         f"| submissions, {CITIZENS} citizens | {outcomes['sent'] / outcomes['seconds']:.1f} "
@@ -213,6 +240,13 @@ def main():
         f"at most {os.cpu_count() * 1000 / max(worker_cpu_ms, 0.1):.0f} posts/s on "
         f"{os.cpu_count()} idle cores, workers only |"
     )
+    if on_postgres:
+        total_ms = worker_cpu_ms + db_cpu_ms
+        print(
+            f"| PostgreSQL CPU per post | {db_cpu_ms:.1f} ms | workers + database "
+            f"{total_ms:.1f} ms: at most {os.cpu_count() * 1000 / max(total_ms, 0.1):.0f} "
+            f"posts/s on {os.cpu_count()} idle cores |"
+        )
 
     load = subprocess.Popen(  # noqa: S603
         ["wrk", "-t1", "-c10", f"-d{DURATION}s", page_url],  # noqa: S607
