@@ -39,10 +39,12 @@ def purge_on_commit(urls):
     """Purge `urls` from the front cache as soon as the current transaction commits (at
     once outside one), from this process: a publish is seen within the cache's answer
     time, not after whatever the worker has queued. Purges that fail are handed to the
-    worker (`retry_purge`). Before the commit the cache would fetch the old page again."""
+    worker (`retry_purge`). Before the commit the cache would fetch the old page again.
+    Robust: whatever goes wrong here is logged, never turned into an error for a change
+    that is already committed."""
     urls = sorted(set(urls))
     if urls and settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(partial(_purge_now, urls))
+        transaction.on_commit(partial(_purge_now, urls), robust=True)
 
 
 def _purge_now(urls):
