@@ -73,15 +73,16 @@ def cpu_seconds(pids):
 
 
 def postgres_backends():
-    """PIDs of the PostgreSQL server processes serving the stack's database (gunicorn's
-    connections, the worker's, the scheduler's), not this script's own: when the server
-    runs on this machine, the CPU a post costs the database is read from /proc too."""
+    """PIDs of the PostgreSQL server processes serving the web workers' connections
+    (stack.sh names them with PGAPPNAME=lapor-web; the task worker's are lapor-worker):
+    when the server runs on this machine, the CPU a post costs the database is read from
+    /proc too."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid()"
+            "AND application_name = 'lapor-web' AND pid <> pg_backend_pid()"
         )
         return [row[0] for row in cursor.fetchall()]
 
@@ -266,17 +267,38 @@ def submission_figures():
     on_postgres = connection_vendor() == "postgresql"
 
     def measure():
-        """CPU used by gunicorn's workers and the database's server processes from now."""
-        backends = postgres_backends() if on_postgres else []
+        """CPU used by gunicorn's workers and the database's server processes from now.
+        Database connections come and go (DB_CONN_MAX_AGE): their CPU is sampled every
+        0.2 s, so one that closes during the run still counts (up to its last sample)."""
         cpu_before = cpu_seconds(workers)
-        db_before = {pid: cpu_seconds([pid]) for pid in backends}
+        first, last = {}, {}
+        done = threading.Event()
+
+        def sample(connection_opened_now=False):
+            for pid in postgres_backends() if on_postgres else []:
+                used = cpu_seconds([pid])
+                if used:  # 0 when it has just gone
+                    first.setdefault(pid, 0 if connection_opened_now else used)
+                    last[pid] = used
+
+        def sampler():
+            from django.db import connection
+
+            while not done.wait(0.2):
+                sample(connection_opened_now=True)
+            connection.close()
+
+        sample()
+        thread = threading.Thread(target=sampler, daemon=True)
+        thread.start()
 
         def finish():
-            # Database connections opened meanwhile count from zero.
-            all_backends = set(backends) | set(postgres_backends() if on_postgres else [])
+            done.set()
+            thread.join()
+            sample(connection_opened_now=True)
             return {
                 "worker_cpu": cpu_seconds(workers) - cpu_before,
-                "db_cpu": sum(cpu_seconds([pid]) - db_before.get(pid, 0) for pid in all_backends),
+                "db_cpu": sum(last[pid] - first[pid] for pid in last),
             }
 
         return finish
@@ -302,7 +324,7 @@ def submission_figures():
     if on_postgres:
         total_ms = worker_cpu_ms + db_cpu_ms
         print(
-            f"| PostgreSQL CPU per post | {db_cpu_ms:.1f} ms | workers + database "
+            f"| PostgreSQL CPU per post (web connections) | {db_cpu_ms:.1f} ms | workers + db "
             f"{total_ms:.1f} ms: at most {os.cpu_count() * 1000 / max(total_ms, 0.1):.0f} "
             f"posts/s on {os.cpu_count()} idle cores |"
         )
