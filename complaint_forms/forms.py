@@ -13,10 +13,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
 from site_core.forms import AliasedChoiceField, HoneypotField
+from site_core.languages import active_content_language
 from site_core.localized_urls import name_fields_as_query
 from site_core.models import WorkUnit
 from site_core.text import reject_invisible_only
@@ -128,8 +127,7 @@ def captcha_field():
 
 def category_choices_queryset():
     """Topics in the active language; the default language's where none are translated."""
-    active = Locale.get_active()
-    translated = Category.objects.filter(locale=active)
+    translated = Category.objects.filter(locale__language_code=active_content_language())
     untranslated = Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
         translation_key__in=translated.values("translation_key")
     )

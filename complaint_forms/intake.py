@@ -13,7 +13,7 @@ from site_core.tasks import enqueue_on_commit
 from . import tasks, workflow
 from .choices import Channel
 from .codes import generate_tracking_code
-from .deadlines import add_working_days
+from .deadlines import add_working_days, extra_holidays
 from .records import (
     CASE_FIELDS,
     REPORTER_FIELDS,
@@ -30,28 +30,37 @@ def create_report(
     """Store the report. Returns (report, created): with an idempotency key already used,
     the existing report and False, so a retried submission never makes a second one.
 
+    The key's unique constraint decides, not a look-up before the insert: two retries
+    racing each other both reach the insert, and the second one waits for the first to
+    commit and then finds its report. (The web view looks the key up before validating,
+    so that a retry whose captcha answer is spent still gets its tracking code.)
+
     `received_at` is when the city received a report staff enter later (a letter, a
     call); the forwarding deadline counts from that day. Web reports are received now."""
-    if idempotency_key:
-        existing = Report.objects.filter(idempotency_key=idempotency_key).first()
-        if existing:
-            return existing, False
     for _attempt in range(3):
         try:
             with transaction.atomic():
                 return _create(data, files, channel, user, idempotency_key, received_at), True
         except IntegrityError:
             if idempotency_key:
-                existing = Report.objects.filter(idempotency_key=idempotency_key).first()
+                existing = report_for_key(idempotency_key)
                 if existing:
                     return existing, False
             # Otherwise a tracking-code collision (about 1 in 10^11): draw a new code.
     raise IntegrityError("Could not store the report.")
 
 
+def report_for_key(idempotency_key):
+    """The report already stored under this idempotency key, if any."""
+    return Report.objects.filter(idempotency_key=idempotency_key).order_by().first()
+
+
 def _create(data, files, channel, user, idempotency_key, received_at):
+    """One insert for the report (already routed when its category has a default unit),
+    one for its timeline, one audit entry, its mail queued in the same transaction."""
     received = received_at or timezone.now()
     config = ComplaintSettings.current()
+    extra = extra_holidays()
     report = Report(
         **{
             name: data.get(name) or ""
@@ -67,7 +76,33 @@ def _create(data, files, channel, user, idempotency_key, received_at):
     )
     report.category = data.get("category")
     report.incident_date = data.get("incident_date") or None
-    report.forward_due = add_working_days(timezone.localdate(received), config.forward_days)
+    report.forward_due = add_working_days(timezone.localdate(received), config.forward_days, extra)
+    events = [
+        ReportEvent(
+            report=report,
+            action="submit",
+            status_to=report.status,
+            public_message=_("Report received."),
+            actor=report.created_by,
+            by_citizen=channel == Channel.WEB,
+            created_at=received,
+        )
+    ]
+    unit = default_unit(report)
+    if unit is not None:
+        events.append(
+            workflow.route_new_report(
+                report,
+                unit,
+                at=received,
+                config=config,
+                extra=extra,
+                internal_note=_(
+                    "Forwarded automatically: the default unit of the category %(name)s."
+                )
+                % {"name": report.category.name},
+            )
+        )
     report.save()
     for clean_file in files:
         Attachment.objects.create(
@@ -77,40 +112,24 @@ def _create(data, files, channel, user, idempotency_key, received_at):
             content_type=clean_file.content_type,
             size=clean_file.size,
         )
-    ReportEvent.objects.create(
-        report=report,
-        action="submit",
-        status_to=report.status,
-        public_message=_("Report received."),
-        actor=report.created_by,
-        by_citizen=channel == Channel.WEB,
-        created_at=received,
-    )
+    ReportEvent.objects.bulk_create(events)
+    # One entry for the submission and, when it was routed, the unit it went to.
     log(
         instance=report,
         action="complaint_forms.submit",
         user=report.created_by,
-        data={"channel": channel},
+        data={"channel": channel, **({"unit": unit.pk} if unit else {})},
     )
-    route_to_default_unit(report, at=received)
+    if unit is not None:
+        workflow.mail_for("assign", report)
     if report.reporter_email:
         enqueue_on_commit(tasks.send_received_mail, report.pk)
     return report
 
 
-def route_to_default_unit(report, at):
-    """A report whose category has a default unit goes straight to that unit: its officers
-    see it at once and the answer deadline counts from when it was received. Coordinators
-    still see every report and can forward it elsewhere or close it."""
+def default_unit(report):
+    """A report whose category has an active default unit goes straight to that unit: its
+    officers see it at once and the answer deadline counts from when it was received.
+    Coordinators still see every report and can forward it elsewhere or close it."""
     unit = report.category.default_unit if report.category else None
-    if unit is None or not unit.is_active:
-        return
-    workflow.assign(
-        report,
-        None,
-        unit,
-        internal_note=_("Forwarded automatically: the default unit of the category %(name)s.")
-        % {"name": report.category.name},
-        system=True,
-        at=at,
-    )
+    return unit if unit is not None and unit.is_active else None

@@ -196,20 +196,49 @@ def reject(report, user, reason, public_message="", internal_note=""):
     return _record(report, transition, status_from, user, public, internal_note, reason=reason)
 
 
-@_carries_out("assign")
-def assign(report, user, unit, public_message="", internal_note="", system=False, at=None):
-    """Forward to a work unit (coordinators; or the system at intake, routing by the
-    category's default unit, `at` the time the report was received)."""
-    transition, status_from = _begin(report, "assign", _staff(user, report, system))
-    now = at or timezone.now()
+def _assign_fields(report, unit, now, config, extra=None):
     report.status = Status.ASSIGNED
     report.assigned_unit = unit
     report.assigned_at = now
     report.first_response_at = None
-    report.response_due = add_working_days(timezone.localdate(now), _settings().response_days)
+    report.response_due = add_working_days(timezone.localdate(now), config.response_days, extra)
+
+
+@_carries_out("assign")
+def assign(report, user, unit, public_message="", internal_note="", system=False, at=None):
+    """Forward to a work unit (coordinators; or the system, `at` the time the report was
+    received)."""
+    transition, status_from = _begin(report, "assign", _staff(user, report, system))
+    _assign_fields(report, unit, at or timezone.now(), _settings())
     report.save()
     public = _default(transition, public_message, unit=unit.name)
     return _record(report, transition, status_from, user, public, internal_note, unit=unit.pk)
+
+
+def route_new_report(report, unit, *, at, config, extra=None, internal_note=""):
+    """The system's "assign" for a report being created (routing at intake by its
+    category's default unit): the same change as `assign`, made before the report's first
+    save so that it is inserted once, already routed, with nothing to lock (no one else
+    can see the row yet). Returns the timeline event, unsaved: the intake stores it with
+    the report's own and queues `mail_for("assign", report)` once the report is saved."""
+    transition = _may("assign", {Who.SYSTEM})
+    if not transition.starts_from(report.status, Who.SYSTEM):
+        raise TransitionNotAllowed(f"A new report cannot be routed from {report.status}.")
+    status_from = report.status
+    _assign_fields(report, unit, at, config, extra)
+    return ReportEvent(
+        report=report,
+        action=transition.action,
+        status_from=status_from,
+        status_to=report.status,
+        public_message=_default(transition, "", unit=unit.name),
+        internal_note=internal_note,
+    )
+
+
+def mail_for(action, report):
+    """Queue, for when the transaction commits, the mail the table names for `action`."""
+    _mail_on_commit(report, BY_ACTION[action].mail)
 
 
 @_carries_out("start")

@@ -72,6 +72,21 @@ def cpu_seconds(pids):
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_backends():
+    """PIDs of the PostgreSQL server processes serving the web workers' connections
+    (stack.sh names them with PGAPPNAME=lapor-web; the task worker's are lapor-worker):
+    when the server runs on this machine, the CPU a post costs the database is read from
+    /proc too."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND application_name = 'lapor-web' AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def rss_mb(pid):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -86,18 +101,40 @@ def report_form():
     return f"{FRONT}/id/laporan/kirim/", category
 
 
-def submit_reports(submit_url, category):
-    """Every citizen: fetch the form (CSRF cookie), send reports, double-click one."""
+def submit_reports(submit_url, category, measure):
+    """Every citizen fetches the form (CSRF cookie); once all have it, they send their
+    reports at once, the first one double-clicked (two identical posts at the same time).
+    `measure()` is called when the posting starts and returns a function called when it
+    ends: the CPU figures cover the posts alone, not the form pages."""
     outcomes = {"sent": 0, "accepted": 0, "failed": 0, "codes": set(), "doubles": 0}
     outcomes["statuses"] = Counter()
     lock = threading.Lock()
+    ready = threading.Barrier(CITIZENS + 1)
+
+    def post(session, data):
+        response = session.post(
+            submit_url,
+            data=data,
+            headers={"Referer": submit_url},
+            allow_redirects=False,
+            timeout=60,
+        )
+        with lock:
+            outcomes["sent"] += 1
+            if response.status_code in (302, 303):
+                return response.headers["Location"]
+            outcomes["failed"] += 1
+            outcomes["statuses"][response.status_code] += 1
+        return None
 
     def citizen(number):
         session = requests.Session()
-        page = session.get(f"{FRONT}/id/lapor/", timeout=30).text
+        page = session.get(f"{FRONT}/id/lapor/", timeout=60).text
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        twin = requests.Session()  # the same browser's second, simultaneous request
+        twin.cookies.update(session.cookies)
+        ready.wait()
         for attempt in range(REPORTS_PER_CITIZEN):
-            key = str(uuid.uuid4())
             data = {
                 "csrfmiddlewaretoken": token,
                 "kind": "complaint",
@@ -110,68 +147,97 @@ def submit_reports(submit_url, category):
                 "contact_channel": "none",
                 "consent": "on",
                 "website": "",
-                "idempotency_key": key,
+                "idempotency_key": str(uuid.uuid4()),
             }
-            tries = 2 if attempt == 0 else 1  # the first report is sent twice (a double-click)
-            codes = set()
-            for _ in range(tries):
-                response = session.post(
-                    submit_url,
-                    data=data,
-                    headers={"Referer": submit_url},
-                    allow_redirects=False,
-                    timeout=60,
-                )
-                with lock:
-                    outcomes["sent"] += 1
-                if response.status_code in (302, 303):
-                    codes.add(response.headers["Location"])
-                else:
-                    with lock:
-                        outcomes["failed"] += 1
-                        outcomes["statuses"][response.status_code] += 1
+            if attempt == 0:
+                with ThreadPoolExecutor(1) as other_click:
+                    second = other_click.submit(post, twin, data)
+                    codes = [post(session, data), second.result()]
+            else:
+                codes = [post(session, data)]
+            codes = {code for code in codes if code}
             with lock:
                 outcomes["accepted"] += 1 if codes else 0
                 outcomes["codes"] |= codes
                 outcomes["doubles"] += len(codes) - 1 if len(codes) > 1 else 0
 
-    started = time.perf_counter()
     with ThreadPoolExecutor(CITIZENS) as pool:
-        list(pool.map(citizen, range(CITIZENS)))
-    outcomes["seconds"] = time.perf_counter() - started
+        futures = [pool.submit(citizen, number) for number in range(CITIZENS)]
+        ready.wait()
+        started = time.perf_counter()
+        finish = measure()
+        for future in futures:
+            future.result()
+        outcomes["seconds"] = time.perf_counter() - started
+        outcomes.update(finish())
     return outcomes
 
 
+# A visitor with display preferences gets a variant of each page of their own.
+DISPLAY_COOKIE = 'display="text=large;contrast=high"'
+
+
 def publish_seen_within(page_url, publish):
-    """Seconds from a publish until the front cache serves the new title."""
+    """Seconds from a publish until the front cache serves the new title, to a visitor
+    without preferences and to one with them (each variant must be purged)."""
     marker = f"Diperbarui {uuid.uuid4().hex[:8]}"
     started = time.perf_counter()
     publish(marker)
-    while time.perf_counter() - started < 30:
-        try:
-            if marker in requests.get(page_url, timeout=10).text:
-                return time.perf_counter() - started
-        except requests.RequestException:
-            pass  # a slow answer under load is not the new page either
+    seen = {}
+    variants = {"plain": {}, "display preference": {"Cookie": DISPLAY_COOKIE}}
+    while time.perf_counter() - started < 30 and len(seen) < len(variants):
+        for name, headers in variants.items():
+            if name in seen:
+                continue
+            try:
+                if marker in requests.get(page_url, headers=headers, timeout=10).text:
+                    seen[name] = time.perf_counter() - started
+            except requests.RequestException:
+                pass  # a slow answer under load is not the new page either
         time.sleep(0.05)
-    return None
+    return seen
+
+
+def cached_through_front(url, headers=None):
+    requests.get(url, headers=headers, timeout=30)
+    return requests.get(url, headers=headers, timeout=30).headers.get("X-Cache") == "HIT"
 
 
 def django_publisher():
+    """A page the front cache keeps (a page with a form is never cached, so its publish
+    would say nothing about purging), its address through the cache, and a publish."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     import django
 
     django.setup()
+    from wagtail.models import Page
+
     from search.models import AnswerPage
 
-    page = AnswerPage.objects.live().filter(locale__language_code="id").first()
+    candidates = [
+        *AnswerPage.objects.live().filter(locale__language_code="id")[:3],
+        *Page.objects.live().filter(locale__language_code="id", depth__gte=3)[:40],
+    ]
+    for candidate in candidates:
+        page = candidate.specific
+        url = page.full_url.replace(page.get_site().root_url, FRONT)
+        if cached_through_front(url) and cached_through_front(url, {"Cookie": DISPLAY_COOKIE}):
+            break
+    else:
+        return None, None, None
 
     def publish(marker):
         revision = page.get_latest_revision_as_object()
         revision.title = f"{marker} {page.title}"[:255]
         revision.save_revision().publish()
 
-    return page.full_url.replace(page.get_site().root_url, FRONT), publish
+    return url, type(page).__name__, publish
+
+
+def connection_vendor():
+    from django.db import connection
+
+    return connection.vendor
 
 
 def count_reports():
@@ -180,8 +246,7 @@ def count_reports():
     return Report.objects.count()
 
 
-def main():
-    print(f"Stack at {FRONT} (gunicorn at {APP}); wrk {DURATION} s per URL, 20 connections")
+def cache_figures():
     static_rate, _ = wrk(f"{FRONT}/static/site_core/css/site.css")
     wrk(f"{FRONT}/id/")  # warm the cache
     cached_rate, cached_errors = wrk(f"{FRONT}/id/")
@@ -192,14 +257,56 @@ def main():
         f"{cached_rate / static_rate:.0%} of static | non-2xx {cached_errors} |"
     )
     print(f"| home page, uncached     | {uncached_rate:,.0f} req/s | non-2xx {uncached_errors} |")
+    return True
 
-    page_url, publish = django_publisher()
+
+def submission_figures():
     before = count_reports()
     submit_url, category = report_form()
     workers = gunicorn_workers()
-    cpu_before = cpu_seconds(workers)
-    outcomes = submit_reports(submit_url, category)
-    worker_cpu_ms = (cpu_seconds(workers) - cpu_before) * 1000 / max(outcomes["sent"], 1)
+    on_postgres = connection_vendor() == "postgresql"
+
+    def measure():
+        """CPU used by gunicorn's workers and the database's server processes from now.
+        Database connections come and go (DB_CONN_MAX_AGE): their CPU is sampled every
+        0.2 s, so one that closes during the run still counts (up to its last sample)."""
+        cpu_before = cpu_seconds(workers)
+        first, last = {}, {}
+        done = threading.Event()
+
+        def sample(connection_opened_now=False):
+            for pid in postgres_backends() if on_postgres else []:
+                used = cpu_seconds([pid])
+                if used:  # 0 when it has just gone
+                    first.setdefault(pid, 0 if connection_opened_now else used)
+                    last[pid] = used
+
+        def sampler():
+            from django.db import connection
+
+            while not done.wait(0.2):
+                sample(connection_opened_now=True)
+            connection.close()
+
+        sample()
+        thread = threading.Thread(target=sampler, daemon=True)
+        thread.start()
+
+        def finish():
+            done.set()
+            thread.join()
+            sample(connection_opened_now=True)
+            return {
+                "worker_cpu": cpu_seconds(workers) - cpu_before,
+                "db_cpu": sum(last[pid] - first[pid] for pid in last),
+            }
+
+        return finish
+
+    outcomes = submit_reports(submit_url, category, measure)
+    sent = max(outcomes["sent"], 1)
+    worker_cpu_ms = outcomes["worker_cpu"] * 1000 / sent
+    db_cpu_ms = outcomes["db_cpu"] * 1000 / sent
     stored = count_reports() - before
     print(
         f"| submissions, {CITIZENS} citizens | {outcomes['sent'] / outcomes['seconds']:.1f} "
@@ -207,13 +314,28 @@ def main():
         f"{len(outcomes['codes'])} tracking codes, {outcomes['doubles']} doubled, "
         f"{outcomes['failed']} failed posts {dict(outcomes['statuses'])} |"
     )
-    # The machine may be shared: the CPU a post costs the workers does not depend on that.
+    # The machine may be shared: the CPU a post costs does not depend on that, and the
+    # number of posts a second the server can take follows it.
     print(
         f"| gunicorn worker CPU per post | {worker_cpu_ms:.1f} ms | "
         f"at most {os.cpu_count() * 1000 / max(worker_cpu_ms, 0.1):.0f} posts/s on "
         f"{os.cpu_count()} idle cores, workers only |"
     )
+    if on_postgres:
+        total_ms = worker_cpu_ms + db_cpu_ms
+        print(
+            f"| PostgreSQL CPU per post (web connections) | {db_cpu_ms:.1f} ms | workers + db "
+            f"{total_ms:.1f} ms: at most {os.cpu_count() * 1000 / max(total_ms, 0.1):.0f} "
+            f"posts/s on {os.cpu_count()} idle cores |"
+        )
+    return stored == outcomes["accepted"] and outcomes["doubles"] == 0
 
+
+def publish_figures():
+    page_url, kind, publish = django_publisher()
+    if page_url is None:
+        print("| publish under load | no page is kept by the front cache |")
+        return False
     load = subprocess.Popen(  # noqa: S603
         ["wrk", "-t1", "-c10", f"-d{DURATION}s", page_url],  # noqa: S607
         stdout=subprocess.DEVNULL,
@@ -221,12 +343,15 @@ def main():
     time.sleep(2)
     seen = publish_seen_within(page_url, publish)
     load.wait()
-    print(
-        f"| publish under load seen through the cache | {seen:.2f} s |"
-        if seen
-        else "| publish under load | NOT seen within 30 s |"
-    )
+    for variant in ("plain", "display preference"):
+        print(
+            f"| publish under load seen through the cache ({kind}, {variant}) | "
+            + (f"{seen[variant]:.2f} s |" if variant in seen else "NOT seen within 30 s |")
+        )
+    return len(seen) == 2
 
+
+def soak_figures():
     workers = gunicorn_workers()
     start_rss = {pid: rss_mb(pid) for pid in workers}
     deadline = time.monotonic() + SOAK_SECONDS
@@ -243,7 +368,27 @@ def main():
         f"{min(end_rss.values()):.0f}-{max(end_rss.values()):.0f} MB, "
         f"largest growth {max(growth):+.1f} MB |"
     )
-    return 0 if stored == outcomes["accepted"] and outcomes["doubles"] == 0 else 1
+    return True
+
+
+PARTS = {
+    "cache": cache_figures,
+    "submit": submission_figures,
+    "publish": publish_figures,
+    "soak": soak_figures,
+}
+
+
+def main():
+    """LOADTEST_PARTS (comma-separated, default all) picks the parts to run."""
+    chosen = os.environ.get("LOADTEST_PARTS", ",".join(PARTS)).split(",")
+    print(f"Stack at {FRONT} (gunicorn at {APP}); wrk {DURATION} s per URL, 20 connections")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    results = [PARTS[name.strip()]() for name in chosen]
+    return 0 if all(results) else 1
 
 
 if __name__ == "__main__":

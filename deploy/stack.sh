@@ -63,10 +63,12 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-.venv/bin/gunicorn -c deploy/gunicorn.conf.py site_core.wsgi & pids+=($!)
+# PGAPPNAME names each part's database connections (pg_stat_activity.application_name):
+# the load test tells the web workers' database CPU from the task worker's.
+PGAPPNAME=lapor-web .venv/bin/gunicorn -c deploy/gunicorn.conf.py site_core.wsgi & pids+=($!)
 echo $! > "$RUN/gunicorn.pid"  # the load test measures this master's workers
-$PY manage.py db_worker & pids+=($!)
-$PY manage.py run_scheduler & pids+=($!)
+PGAPPNAME=lapor-worker $PY manage.py db_worker & pids+=($!)
+PGAPPNAME=lapor-scheduler $PY manage.py run_scheduler & pids+=($!)
 sed "s/\.port = \"8001\"/.port = \"$APP_PORT\"/" deploy/varnish.vcl > "$RUN/varnish.vcl"
 varnishd -a "127.0.0.1:$FRONT_PORT" -f "$PWD/$RUN/varnish.vcl" -n "$PWD/$RUN/varnish" \
     -s malloc,256m -P "$PWD/$RUN/varnish.pid"

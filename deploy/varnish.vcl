@@ -58,17 +58,23 @@ sub vcl_recv {
 
 sub vcl_hash {
     # One site per cache: the address is the URL alone, so a purge sent with the site's
-    # canonical host name reaches pages fetched through any name.
+    # canonical host name reaches pages fetched through any name. The display preference
+    # is not hashed: pages say `Vary: Cookie` (the Cookie header is down to that one
+    # cookie by now), so each preference gets its variant under the same address and a
+    # purge of the address removes every variant.
     hash_data(req.url);
-    if (req.http.Cookie) {
-        hash_data(req.http.Cookie);
-    }
     return (lookup);
 }
 
 sub vcl_backend_response {
     # Serve a stale page for an hour if the application is down or slow to answer.
     set beresp.grace = 1h;
+    # The variants by display preference (see vcl_hash) need `Vary: Cookie` on every page.
+    if (!beresp.http.Vary) {
+        set beresp.http.Vary = "Cookie";
+    } elsif (beresp.http.Vary !~ "(?i)(^|,)\s*Cookie\s*(,|$)") {
+        set beresp.http.Vary = beresp.http.Vary + ", Cookie";
+    }
 }
 
 sub vcl_deliver {

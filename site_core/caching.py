@@ -4,6 +4,9 @@ the pages that a publish, unpublish, move or delete changes.
 Anonymous pages are shared for `PUBLIC_CACHE_SECONDS`; anything personal (a logged-in user,
 a form with a CSRF token, a response that sets a cookie) is `private, no-store`. Views that
 know better (tracking pages, tickets, search results) set their own header and are left alone.
+
+Purges are sent by the process that made the change, as soon as it is committed
+(site_core.tasks.purge_on_commit); the worker only retries those that failed.
 """
 
 import logging
@@ -15,6 +18,8 @@ from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from .tasks import purge_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +65,7 @@ def _purge(pages):
         return
     batch = PurgeBatch()
     batch.add_pages(pages)
-    batch.purge()
+    purge_on_commit(batch.urls)
 
 
 def _page_and_parent(page):
@@ -69,7 +74,8 @@ def _page_and_parent(page):
 
 
 def purge_on_publish(instance, **_kwargs):
-    """The page itself (Wagtail purges it too) and its parent, whose listing shows it."""
+    """The page itself and its parent, whose listing shows it. (Wagtail's own receivers,
+    which queue the page's purge for the worker, are not connected: site_core.apps.)"""
     _purge(_page_and_parent(instance))
 
 
@@ -91,7 +97,7 @@ def purge_on_move(instance, parent_page_before, parent_page_after, **_kwargs):
     batch = PurgeBatch(_urls_before_move.pop(instance.pk, ()))
     batch.add_pages(instance.get_descendants(inclusive=True).live().specific(defer=True))
     batch.add_pages([parent_page_before.specific_deferred, parent_page_after.specific_deferred])
-    batch.purge()
+    purge_on_commit(batch.urls)
 
 
 def purge_on_delete(sender, instance, **_kwargs):

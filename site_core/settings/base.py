@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    "site_core.apps.FrontendCacheConfig",  # wagtail.contrib.frontend_cache, purging on commit
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
@@ -241,8 +241,9 @@ FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
 WAGTAILFRONTENDCACHE = (
     {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "site_core.purging.HTTPBackend",
             "LOCATION": FRONTEND_CACHE_URL,
+            "TIMEOUT": env.float("FRONTEND_CACHE_TIMEOUT", default=2),
         }
     }
     if FRONTEND_CACHE_URL
@@ -250,6 +251,9 @@ WAGTAILFRONTENDCACHE = (
 )
 # Pages have their own slug per language: purge the URLs as they are, not once per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# A purge is sent when the change commits; one that fails goes to the worker, which tries
+# again after each of these delays, then logs an error.
+FRONTEND_CACHE_RETRY_SECONDS = [10, 60, 300, 1800]
 
 # Who sees the system status panel on the admin dashboard (besides administrators).
 SYSTEM_STATUS_PERMISSION = "complaint_forms.coordinate_reports"

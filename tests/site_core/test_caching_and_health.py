@@ -1,15 +1,13 @@
-"""Cache headers a front cache can trust, purges on publish/move/delete, and /healthz."""
+"""Cache headers a front cache can trust, and /healthz (purges: test_purging)."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from django.contrib.auth import get_user_model
 
 import pytest
 
 from tests.conftest import free_port
-from tests.factories import InformationPageFactory, NewsArticlePageFactory, NewsIndexPageFactory
+from tests.factories import InformationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,65 +64,6 @@ def test_the_display_preference_does_not_make_pages_private(client, home):
 
 def test_admin_is_never_cached(admin_client):
     assert {"private", "no-store"} <= cache_control(admin_client.get("/admin/"))
-
-
-class _PurgeRecorder(BaseHTTPRequestHandler):
-    def do_PURGE(self):  # noqa: N802 (http.server's naming)
-        self.server.purged.append(self.path)
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def front_cache(settings):
-    """A server of the test's own that answers PURGE like Varnish and records the paths."""
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _PurgeRecorder)
-    server.purged = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
-    yield server.purged
-    server.shutdown()
-    server.server_close()
-
-
-def test_publish_purges_the_page_and_the_listing_that_shows_it(home, front_cache):
-    news = NewsIndexPageFactory(parent=home, slug="berita")
-    article = NewsArticlePageFactory(parent=news, slug="artikel")
-    front_cache.clear()
-    article.title = "Judul baru"
-    article.save_revision().publish()
-    assert "/id/berita/artikel/" in front_cache
-    assert "/id/berita/" in front_cache
-
-
-def test_unpublish_move_and_delete_purge_the_old_addresses(home, front_cache):
-    news = NewsIndexPageFactory(parent=home, slug="berita")
-    other = InformationPageFactory(parent=home, slug="lain")
-    article = NewsArticlePageFactory(parent=news, slug="artikel")
-    front_cache.clear()
-    article.unpublish()
-    assert "/id/berita/artikel/" in front_cache
-
-    article.save_revision().publish()
-    front_cache.clear()
-    article.move(other, pos="last-child")
-    assert "/id/berita/artikel/" in front_cache  # the old address
-    assert "/id/lain/artikel/" in front_cache  # the new one
-    assert "/id/berita/" in front_cache
-
-    front_cache.clear()
-    article.refresh_from_db()
-    article.delete()
-    assert "/id/lain/artikel/" in front_cache
 
 
 def test_healthz_reports_each_part_without_secrets(client, settings):
