@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -28,6 +28,7 @@ from taggit.models import TaggedItemBase
 from site_core.audiences import Audience
 from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
+from site_core.public_pages import PublicPageManager
 
 from .blocks import AnswerStreamBlock
 from .fields import ANSWER_FIELD_WEIGHTS
@@ -110,7 +111,14 @@ class KnowledgeBaseIndexPage(BasePage):
         where to read them (that language's index, same category). None on the source."""
         if translation.get_language() == settings.LANGUAGE_CODE:
             return None  # served in the default language: nothing is missing
-        source = self.get_translation_or_none(Locale.get_default())
+        source = (  # with its locale, in one query
+            KnowledgeBaseIndexPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
         if source is None:
             return None
         translated = AnswerPage.objects.live().filter(locale_id=self.locale_id)
@@ -172,6 +180,8 @@ class AnswerPage(BasePage):
         db_index=True,
         help_text=_("Identifier of the imported answer (kb-001); other channels refer to it."),
     )
+
+    objects = PublicPageManager()  # public() in the listing's own query
 
     content_panels = Page.content_panels + [
         FieldPanel("short_answer"),

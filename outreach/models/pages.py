@@ -28,7 +28,7 @@ from site_core.models import BasePage
 
 from .. import views
 from ..blocks import OutreachStreamBlock, ResourcesStreamBlock
-from ..reach import program_reach
+from ..reach import cached_program_reach
 from .ambassadors import AmbassadorApplication
 from .choices import EventStatus, ProgramKind, RegistrationStatus
 from .registrations import Registration
@@ -207,7 +207,7 @@ class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, LocalizedRoutesM
         if source.pk is None:  # a new program in the editor's preview has no records yet
             return context
         if self.show_reach:
-            context["reach"] = program_reach(source)
+            context["reach"] = cached_program_reach(source)
         if self.kind == ProgramKind.AMBASSADOR:
             context["ambassadors"] = AmbassadorApplication.public_profiles(source)
         return context
