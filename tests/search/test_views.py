@@ -167,6 +167,21 @@ def test_index_page_query_budget_and_category_filter(
     assert kb["kb-003"].url in html and kb["kb-001"].url not in html
 
 
+def test_english_index_page_query_budget_with_answers_only_in_indonesian(
+    client, kb, kb_index, django_assert_max_num_queries
+):
+    """The translated index also counts the answers not translated yet (its costliest
+    part, missed while only the Indonesian index was measured)."""
+    index_en = kb_index.get_translation(kb["en:kb-002"].locale)
+    client.get(index_en.url)
+    with django_assert_max_num_queries(15):
+        response = client.get(index_en.url)
+    html = response.content.decode()
+    assert "3 more answers are available only in Indonesian." in html
+    assert f'<a href="{kb_index.url}" hreflang="id">' in html
+    assert kb["en:kb-002"].url in html and kb["kb-001"].url not in html
+
+
 def test_header_include_renders_labelled_form(rf, kb):
     from django.template.loader import render_to_string
     from django.utils import translation

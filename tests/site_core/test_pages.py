@@ -115,3 +115,26 @@ def test_news_index_filters_by_tag_and_paginates(client, home):
     # Nonsense page numbers show a page rather than an error.
     assert client.get(news.url, {"page": "abc"}).status_code == 200
     assert client.get(news.url, {"page": "999"}).status_code == 200
+
+
+def _breadcrumbs(client, page):
+    html = client.get(page.url).content.decode()
+    return html.split('class="breadcrumbs container"')[1].split("</nav>")[0]
+
+
+def test_breadcrumbs_follow_a_renamed_or_moved_ancestor_at_once(client, home):
+    """Breadcrumbs come from the frame's cache: an ancestor's new title shows as soon as it
+    is published (a draft does not), and a moved page shows its new place."""
+    section = InformationPageFactory(parent=home, slug="layanan", title="Layanan")
+    child = InformationPageFactory(parent=section, slug="ktp", title="KTP")
+    crumbs = _breadcrumbs(client, child)
+    assert f'<a href="{section.url}">Layanan</a>' in crumbs
+    section.title = "Layanan Publik"
+    section.save_revision()
+    assert "Layanan Publik" not in _breadcrumbs(client, child)  # a draft only
+    section.get_latest_revision().publish()
+    assert f'<a href="{section.url}">Layanan Publik</a>' in _breadcrumbs(client, child)
+    child.move(home, pos="last-child")
+    child.refresh_from_db()
+    crumbs = _breadcrumbs(client, child)
+    assert "Layanan" not in crumbs and '<span aria-current="page">KTP</span>' in crumbs
