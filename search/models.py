@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -25,6 +26,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from site_core import frame
 from site_core.audiences import Audience
 from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
@@ -92,19 +94,48 @@ class KnowledgeBaseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        categories = list(self.categories())
-        answers = self.answers()
-        selected = next((c for c in categories if c.slug == request.GET.get("category")), None)
-        if selected:
-            answers = answers.filter(category=selected)
-        paginator = Paginator(answers, ANSWERS_PER_PAGE)
+        listing = self._listing(request)
+        selected = next(
+            (c for c in listing["categories"] if c.slug == request.GET.get("category")), None
+        )
+        rows = listing["answers"].get(selected.pk if selected else None, [])
+        paginator = Paginator(rows, ANSWERS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
-        context.update(categories=categories, selected_category=selected, answers=page_obj)
-        context["only_in_source"] = self.answers_only_in_source_language(selected)
+        context.update(
+            categories=listing["categories"], selected_category=selected, answers=page_obj
+        )
+        context["only_in_source"] = listing["only_in_source"].get(selected.pk if selected else None)
         return context
+
+    def _listing(self, request):
+        """Categories, the answers (title, URL, short answer) in each and how many answers
+        wait for a translation, cached with the site frame: answers change only when pages
+        are published, unpublished, moved or deleted, and categories' changes drop the
+        frame's cache too (search.signals). One build serves every filter and page number."""
+
+        def build(_locale):
+            categories = list(self.categories())
+            answers = {None: []}
+            for answer in self.answers():
+                row = {
+                    "title": answer.title,
+                    "url": answer.get_url(request),
+                    "short_answer": Truncator(answer.short_answer).chars(200),
+                }
+                answers[None].append(row)
+                answers.setdefault(answer.category_id, []).append(row)
+            only_in_source = {
+                category.pk if category else None: self.answers_only_in_source_language(category)
+                for category in [None, *categories]
+            }
+            return {"categories": categories, "answers": answers, "only_in_source": only_in_source}
+
+        if not self.pk:  # a new index in the editor's preview
+            return build(None)
+        return frame.cached(f"kb-index-{self.pk}", Site.find_for_request(request), build)
 
     def answers_only_in_source_language(self, category=None):
         """On a translated index: how many answers exist only in the default language, and
