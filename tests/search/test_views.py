@@ -215,6 +215,23 @@ def test_index_listing_follows_publishing_categories_and_privacy_at_once(
     assert private.url not in html and answer.url in html
 
 
+def test_related_answers_follow_a_published_title_and_an_unpublished_answer_at_once(client, kb):
+    """Related answers are cached under the search index's version: the chosen answer's
+    new title shows once it is published, and an unpublished one leaves the list."""
+    from search.models import RelatedAnswer
+
+    page, chosen = kb["kb-001"], kb["kb-002"]
+    RelatedAnswer.objects.create(source=page, page=chosen, sort_order=0)
+    assert chosen.title in client.get(page.url).content.decode()
+    chosen.title = "Bagaimana mengganti e-KTP yang hilang dengan cepat?"
+    chosen.save_revision()
+    assert chosen.title not in client.get(page.url).content.decode()  # a draft only
+    chosen.get_latest_revision().publish()
+    assert chosen.title in client.get(page.url).content.decode()
+    chosen.unpublish()
+    assert chosen.url not in client.get(page.url).content.decode()
+
+
 def test_header_include_renders_labelled_form(rf, kb):
     from django.template.loader import render_to_string
     from django.utils import translation
