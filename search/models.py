@@ -213,6 +213,7 @@ class AnswerPage(BasePage):
     )
 
     objects = PublicPageManager()  # public() in the listing's own query
+    route_select_related = ("category", "unit")
 
     content_panels = Page.content_panels + [
         FieldPanel("short_answer"),

@@ -321,6 +321,7 @@ class NewsArticlePage(BasePage):
     source_url = models.URLField(_("source URL"), blank=True)
 
     objects = PublicPageManager()  # public() in the listing's own query
+    route_select_related = ("lead_image",)
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),

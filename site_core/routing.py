@@ -4,10 +4,20 @@ page, then its specific version)."""
 
 
 class OneQueryChildRouteMixin:
+    # Relations the page's own template shows, fetched in the routing query when this page
+    # is the routed child (e.g. an answer's category and unit).
+    route_select_related = ()
+
     def route(self, request, path_components):
         child_models = self.allowed_subpage_models() if path_components else ()
         if len(child_models) == 1:
-            child = child_models[0].objects.child_of(self).filter(slug=path_components[0]).first()
+            model = child_models[0]
+            child = (
+                model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*model.route_select_related)
+                .first()
+            )
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail does: no query for the parent
                 return child.route(request, path_components[1:])
