@@ -138,3 +138,25 @@ def test_breadcrumbs_follow_a_renamed_or_moved_ancestor_at_once(client, home):
     child.refresh_from_db()
     crumbs = _breadcrumbs(client, child)
     assert "Layanan" not in crumbs and '<span aria-current="page">KTP</span>' in crumbs
+
+
+def test_one_query_routing_below_a_one_type_page_matches_wagtail(client, home, rf):
+    """Below a page that allows one child type the child is fetched as that type at once;
+    it routes exactly as Wagtail's own routing does for live, draft and missing children
+    and for grandchildren."""
+    from wagtail.models import Page as WagtailPage
+
+    section = InformationPageFactory(parent=home, slug="panduan")
+    live = InformationPageFactory(parent=section, slug="hidup")
+    grandchild = InformationPageFactory(parent=live, slug="cucu")
+    draft = InformationPageFactory(parent=section, slug="draf")
+    draft.unpublish()
+    request = rf.get("/")
+    for path in (["hidup"], ["hidup", "cucu"]):
+        ours = section.route(request, path).page
+        wagtails = WagtailPage.route(section, request, path).page
+        assert ours == wagtails and type(ours) is InformationPage
+    assert section.route(request, ["hidup", "cucu"]).page.get_parent() == live
+    assert client.get(grandchild.url).status_code == 200
+    assert client.get(draft.url).status_code == 404
+    assert client.get(section.url + "tidak-ada/").status_code == 404
