@@ -12,6 +12,7 @@ from django.db.models.functions import Cast
 
 from site_core.areas import kecamatan_name
 from site_core.audiences import Audience
+from site_core.versioned_cache import VersionedCache
 
 from .models.ambassadors import AmbassadorActivity
 from .models.choices import (
@@ -185,3 +186,14 @@ def program_reach(program):
         ),
         "has_data": any(totals.values()),
     }
+
+
+# Reach figures are the costliest part of a program page (a three-way union) and change
+# only when an event, a registration, a school session or an ambassador's activity does
+# (outreach.apps connects the signals).
+REACH_CACHE = VersionedCache("outreach-reach", timeout=5 * 60)
+
+
+def cached_program_reach(program):
+    """`program_reach(program)`, from the cache while nothing it counts has changed."""
+    return REACH_CACHE.get_or_build(f"program-{program.pk}", lambda: program_reach(program))

@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -25,9 +26,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
+from site_core import frame
 from site_core.audiences import Audience
 from site_core.localized_urls import counterpart_value
 from site_core.models import BasePage
+from site_core.public_pages import PublicPageManager
 
 from .blocks import AnswerStreamBlock
 from .fields import ANSWER_FIELD_WEIGHTS
@@ -91,26 +94,62 @@ class KnowledgeBaseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        categories = list(self.categories())
-        answers = self.answers()
-        selected = next((c for c in categories if c.slug == request.GET.get("category")), None)
-        if selected:
-            answers = answers.filter(category=selected)
-        paginator = Paginator(answers, ANSWERS_PER_PAGE)
+        listing = self._listing(request)
+        selected = next(
+            (c for c in listing["categories"] if c.slug == request.GET.get("category")), None
+        )
+        rows = listing["answers"].get(selected.pk if selected else None, [])
+        paginator = Paginator(rows, ANSWERS_PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
-        context.update(categories=categories, selected_category=selected, answers=page_obj)
-        context["only_in_source"] = self.answers_only_in_source_language(selected)
+        context.update(
+            categories=listing["categories"], selected_category=selected, answers=page_obj
+        )
+        context["only_in_source"] = listing["only_in_source"].get(selected.pk if selected else None)
         return context
+
+    def _listing(self, request):
+        """Categories, the answers (title, URL, short answer) in each and how many answers
+        wait for a translation, cached with the site frame: answers change only when pages
+        are published, unpublished, moved or deleted, and categories' changes drop the
+        frame's cache too (search.signals). One build serves every filter and page number."""
+
+        def build(_locale):
+            categories = list(self.categories())
+            answers = {None: []}
+            for answer in self.answers():
+                row = {
+                    "title": answer.title,
+                    "url": answer.get_url(request),
+                    "short_answer": Truncator(answer.short_answer).chars(200),
+                }
+                answers[None].append(row)
+                answers.setdefault(answer.category_id, []).append(row)
+            only_in_source = {
+                category.pk if category else None: self.answers_only_in_source_language(category)
+                for category in [None, *categories]
+            }
+            return {"categories": categories, "answers": answers, "only_in_source": only_in_source}
+
+        if not self.pk:  # a new index in the editor's preview
+            return build(None)
+        return frame.cached(f"kb-index-{self.pk}", Site.find_for_request(request), build)
 
     def answers_only_in_source_language(self, category=None):
         """On a translated index: how many answers exist only in the default language, and
         where to read them (that language's index, same category). None on the source."""
         if translation.get_language() == settings.LANGUAGE_CODE:
             return None  # served in the default language: nothing is missing
-        source = self.get_translation_or_none(Locale.get_default())
+        source = (  # with its locale, in one query
+            KnowledgeBaseIndexPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .select_related("locale")
+            .first()
+        )
         if source is None:
             return None
         translated = AnswerPage.objects.live().filter(locale_id=self.locale_id)
@@ -172,6 +211,9 @@ class AnswerPage(BasePage):
         db_index=True,
         help_text=_("Identifier of the imported answer (kb-001); other channels refer to it."),
     )
+
+    objects = PublicPageManager()  # public() in the listing's own query
+    route_select_related = ("category", "unit")
 
     content_panels = Page.content_panels + [
         FieldPanel("short_answer"),

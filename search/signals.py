@@ -6,6 +6,8 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from site_core import frame
+
 from . import answer_index, synonyms
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,9 @@ def connect():
             on_synonyms_changed, sender=model, dispatch_uid=f"search_syn_del_{model}"
         )
     post_save.connect(answer_index.bump_version, sender=AnswerCategory, dispatch_uid="search_cat")
+    # The knowledge-base index caches its categories and listing with the site frame.
+    post_save.connect(frame.invalidate, sender=AnswerCategory, dispatch_uid="search_cat_frame")
+    post_delete.connect(frame.invalidate, sender=AnswerCategory, dispatch_uid="search_cat_del")
     # Any publish may change answer URLs (a parent's slug): the index keeps URLs.
     page_published.connect(answer_index.bump_version, dispatch_uid="search_any_published")
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "site-frame-version"
@@ -72,6 +72,7 @@ def connect_signals():
         MainNavigationLink,
         FooterNavigationLink,
         FooterText,
+        PageViewRestriction,  # a section made private leaves menus and cached listings
     )
     for model in frame_models:
         post_save.connect(invalidate, sender=model, dispatch_uid=f"frame-save-{model.__name__}")

@@ -30,6 +30,8 @@ from taggit.models import TaggedItemBase
 
 from .audit import PrivateLogEntry  # noqa: F401 (a model: Django finds it here)
 from .blocks import BaseStreamBlock, HomeLinkBlock
+from .public_pages import PublicPageManager, PublicPageQuerySet
+from .routing import OneQueryChildRouteMixin
 from .site_settings import (  # noqa: F401 (models: Django finds them here)
     ContactSettings,
     FooterNavigationLink,
@@ -83,8 +85,8 @@ class ListingMixin(models.Model):
         abstract = True
 
 
-class BasePage(SocialMetadataMixin, ListingMixin, Page):
-    """The slim base of every public page: SEO and listing fields, nothing else."""
+class BasePage(SocialMetadataMixin, ListingMixin, OneQueryChildRouteMixin, Page):
+    """The slim base of every public page: SEO and listing fields, one-query routing."""
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration")),
@@ -180,6 +182,7 @@ class HomePage(BasePage):
             NewsArticlePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
+            .defer_streamfields()
             .select_related("lead_image")
             .order_by("-date", "-pk")[:count]
         )
@@ -188,7 +191,14 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = self.latest_news()
         featured_ids = [block.value.pk for block in self.featured_pages if block.value]
-        featured = Page.objects.live().public().filter(pk__in=featured_ids).specific()
+        featured = (
+            PublicPageQuerySet(Page)
+            .live()
+            .public()
+            .filter(pk__in=featured_ids)
+            .defer_streamfields()
+            .specific()
+        )
         by_id = {page.pk: page for page in featured}
         context["featured"] = [by_id[pk] for pk in featured_ids if pk in by_id]
         return context
@@ -238,6 +248,7 @@ class NewsIndexPage(BasePage):
             NewsArticlePage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()
             .select_related("lead_image")
             .order_by("-date", "-pk")
         )
@@ -308,6 +319,9 @@ class NewsArticlePage(BasePage):
     tags = ClusterTaggableManager(through=NewsArticleTag, blank=True, verbose_name=_("tags"))
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_url = models.URLField(_("source URL"), blank=True)
+
+    objects = PublicPageManager()  # public() in the listing's own query
+    route_select_related = ("lead_image",)
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),

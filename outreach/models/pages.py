@@ -28,7 +28,7 @@ from site_core.models import BasePage
 
 from .. import views
 from ..blocks import OutreachStreamBlock, ResourcesStreamBlock
-from ..reach import program_reach
+from ..reach import cached_program_reach
 from .ambassadors import AmbassadorApplication
 from .choices import EventStatus, ProgramKind, RegistrationStatus
 from .registrations import Registration
@@ -65,7 +65,9 @@ class ProgramIndexPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
         return ProgramPage
 
     def programs(self):
-        return ProgramPage.objects.child_of(self).live().public().order_by("path")
+        return (
+            ProgramPage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
+        )
 
     def events(self):
         """Every live, public event under this index (the listing filters it further)."""
@@ -202,12 +204,12 @@ class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, LocalizedRoutesM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = list(self.upcoming_events()[:6])
+        context["events"] = list(self.upcoming_events().defer_streamfields()[:6])
         source = self.canonical()
         if source.pk is None:  # a new program in the editor's preview has no records yet
             return context
         if self.show_reach:
-            context["reach"] = program_reach(source)
+            context["reach"] = cached_program_reach(source)
         if self.kind == ProgramKind.AMBASSADOR:
             context["ambassadors"] = AmbassadorApplication.public_profiles(source)
         return context

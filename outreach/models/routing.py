@@ -2,22 +2,16 @@
 version in the default language (where registrations and reach figures hang)."""
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import StartsWith
+from django.db.models import Q
 from django.http import Http404
 
-from wagtail.models import PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import PageManager
+
+from site_core.public_pages import PublicPageQuerySet
 
 
-class OutreachPageQuerySet(PageQuerySet):
-    def public(self):
-        """Pages outside private sections, in the same query (Wagtail's `public()` first
-        reads every view restriction in a query of its own)."""
-        restricted = PageViewRestriction.objects.filter(
-            StartsWith(OuterRef("path"), F("page__path"))
-        )
-        return self.exclude(Exists(restricted))
+class OutreachPageQuerySet(PublicPageQuerySet):
+    """Outreach pages: `public()` in the page's own query (site_core.public_pages)."""
 
 
 OutreachPageManager = PageManager.from_queryset(OutreachPageQuerySet)

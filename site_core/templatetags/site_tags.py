@@ -100,6 +100,28 @@ def _page_url_in(request, page, target, home, language):
 
 
 @register.simple_tag(takes_context=True)
+def breadcrumb_links(context):
+    """Title and URL of each ancestor of the page below the home page, cached with the
+    frame: an ancestor's title or place changes only when a page is published, moved or
+    deleted, which drops the frame's cache (fetching and routing each ancestor cost more
+    than the rest of the frame)."""
+    request = context["request"]
+    page = _current_page(context)
+    if page is None:
+        return []
+
+    def build(_locale):
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors()[2:]
+        ]
+
+    if not page.pk:  # a new page in the editor's preview: nothing to key the cache on
+        return build(None)
+    return frame.cached(f"breadcrumbs-{page.pk}", Site.find_for_request(request), build)
+
+
+@register.simple_tag(takes_context=True)
 def navigation(context, menu="main"):
     """Links of the main or footer menu in the active language."""
     site = Site.find_for_request(context["request"])

@@ -287,3 +287,40 @@ def test_a_ticket_shows_the_event_in_the_language_of_the_registration(
     assert indonesian.localized_event() is indonesian.event
     html = client.get(f"/outreach/ticket/{links.REGISTRATION_LINK.token(english)}/").content
     assert b"Outreach session" in html
+
+
+def _reach_totals(client, program):
+    """Sessions, people, students and schools as the program page shows them."""
+    html = client.get(program.url).content.decode()
+    if 'class="reach__totals"' not in html:
+        return None
+    totals = html.split('class="reach__totals"')[1].split("</dl>")[0]
+    return [int(cell.split("</dd>")[0]) for cell in totals.split("<dd>")[1:]]
+
+
+def test_program_page_reach_figures_follow_each_change_at_once(
+    client, school_program, person, admin_user, commit
+):
+    """The figures are cached, and every change they count shows on the next request:
+    an event marked held in the editor, a person checked in, a school session held, an
+    event deleted."""
+    event = EventPageFactory(parent=school_program, slug="held")
+    assert _reach_totals(client, school_program) is None  # nothing held yet
+    registration = registrations.register(event, **person)
+    with commit():
+        event.status = EventStatus.HELD
+        event.save_revision().publish()
+    assert _reach_totals(client, school_program) == [1, 0, 0, 0]
+    with commit():
+        registrations.check_in(registration, admin_user)
+    assert _reach_totals(client, school_program) == [1, 1, 0, 0]
+    request = SchoolSessionRequestFactory(program=school_program, kecamatan="cempaka")
+    with commit():
+        schools.confirm(request, start=timezone.now() + datetime.timedelta(days=3))
+    assert _reach_totals(client, school_program) == [1, 1, 0, 0]
+    with commit():
+        schools.mark_held(request, 95)
+    assert _reach_totals(client, school_program) == [2, 96, 95, 1]
+    with commit():
+        event.delete()
+    assert _reach_totals(client, school_program) == [1, 95, 95, 1]

@@ -167,6 +167,71 @@ def test_index_page_query_budget_and_category_filter(
     assert kb["kb-003"].url in html and kb["kb-001"].url not in html
 
 
+def test_english_index_page_query_budget_with_answers_only_in_indonesian(
+    client, kb, kb_index, django_assert_max_num_queries
+):
+    """The translated index also counts the answers not translated yet (its costliest
+    part, missed while only the Indonesian index was measured)."""
+    index_en = kb_index.get_translation(kb["en:kb-002"].locale)
+    client.get(index_en.url)
+    with django_assert_max_num_queries(15):
+        response = client.get(index_en.url)
+    html = response.content.decode()
+    assert "3 more answers are available only in Indonesian." in html
+    assert f'<a href="{kb_index.url}" hreflang="id">' in html
+    assert kb["en:kb-002"].url in html and kb["kb-001"].url not in html
+
+
+def test_index_listing_follows_publishing_categories_and_privacy_at_once(
+    client, kb, kb_index, home
+):
+    """The index's listing is cached with the site frame: a new answer, an edited title, a
+    renamed category, an unpublished answer and a private index show on the next request,
+    and an unpublished draft does not."""
+    from wagtail.models import PageViewRestriction
+
+    from tests.search.factories import AnswerPageFactory
+
+    client.get(kb_index.url)  # cached
+    new = AnswerPageFactory(parent=kb_index, title="Bagaimana cara mengurus akta kelahiran?")
+    new.save_revision().publish()
+    assert new.url in client.get(kb_index.url).content.decode()
+    answer = kb["kb-001"]
+    answer.title = "Judul draf belum terbit"
+    answer.save_revision()
+    assert "Judul draf belum terbit" not in client.get(kb_index.url).content.decode()
+    answer.get_latest_revision().publish()
+    assert "Judul draf belum terbit" in client.get(kb_index.url).content.decode()
+    category = kb["kb-003"].category
+    category.name = "Administrasi kependudukan"
+    category.save()
+    assert ">Administrasi kependudukan</a>" in client.get(kb_index.url).content.decode()
+    new.unpublish()
+    assert new.url not in client.get(kb_index.url).content.decode()
+    private = kb["kb-002"]
+    assert private.url in client.get(kb_index.url).content.decode()
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    html = client.get(kb_index.url).content.decode()
+    assert private.url not in html and answer.url in html
+
+
+def test_related_answers_follow_a_published_title_and_an_unpublished_answer_at_once(client, kb):
+    """Related answers are cached under the search index's version: the chosen answer's
+    new title shows once it is published, and an unpublished one leaves the list."""
+    from search.models import RelatedAnswer
+
+    page, chosen = kb["kb-001"], kb["kb-002"]
+    RelatedAnswer.objects.create(source=page, page=chosen, sort_order=0)
+    assert chosen.title in client.get(page.url).content.decode()
+    chosen.title = "Bagaimana mengganti e-KTP yang hilang dengan cepat?"
+    chosen.save_revision()
+    assert chosen.title not in client.get(page.url).content.decode()  # a draft only
+    chosen.get_latest_revision().publish()
+    assert chosen.title in client.get(page.url).content.decode()
+    chosen.unpublish()
+    assert chosen.url not in client.get(page.url).content.decode()
+
+
 def test_header_include_renders_labelled_form(rf, kb):
     from django.template.loader import render_to_string
     from django.utils import translation

@@ -115,3 +115,48 @@ def test_news_index_filters_by_tag_and_paginates(client, home):
     # Nonsense page numbers show a page rather than an error.
     assert client.get(news.url, {"page": "abc"}).status_code == 200
     assert client.get(news.url, {"page": "999"}).status_code == 200
+
+
+def _breadcrumbs(client, page):
+    html = client.get(page.url).content.decode()
+    return html.split('class="breadcrumbs container"')[1].split("</nav>")[0]
+
+
+def test_breadcrumbs_follow_a_renamed_or_moved_ancestor_at_once(client, home):
+    """Breadcrumbs come from the frame's cache: an ancestor's new title shows as soon as it
+    is published (a draft does not), and a moved page shows its new place."""
+    section = InformationPageFactory(parent=home, slug="layanan", title="Layanan")
+    child = InformationPageFactory(parent=section, slug="ktp", title="KTP")
+    crumbs = _breadcrumbs(client, child)
+    assert f'<a href="{section.url}">Layanan</a>' in crumbs
+    section.title = "Layanan Publik"
+    section.save_revision()
+    assert "Layanan Publik" not in _breadcrumbs(client, child)  # a draft only
+    section.get_latest_revision().publish()
+    assert f'<a href="{section.url}">Layanan Publik</a>' in _breadcrumbs(client, child)
+    child.move(home, pos="last-child")
+    child.refresh_from_db()
+    crumbs = _breadcrumbs(client, child)
+    assert "Layanan" not in crumbs and '<span aria-current="page">KTP</span>' in crumbs
+
+
+def test_one_query_routing_below_a_one_type_page_matches_wagtail(client, home, rf):
+    """Below a page that allows one child type the child is fetched as that type at once;
+    it routes exactly as Wagtail's own routing does for live, draft and missing children
+    and for grandchildren."""
+    from wagtail.models import Page as WagtailPage
+
+    section = InformationPageFactory(parent=home, slug="panduan")
+    live = InformationPageFactory(parent=section, slug="hidup")
+    grandchild = InformationPageFactory(parent=live, slug="cucu")
+    draft = InformationPageFactory(parent=section, slug="draf")
+    draft.unpublish()
+    request = rf.get("/")
+    for path in (["hidup"], ["hidup", "cucu"]):
+        ours = section.route(request, path).page
+        wagtails = WagtailPage.route(section, request, path).page
+        assert ours == wagtails and type(ours) is InformationPage
+    assert section.route(request, ["hidup", "cucu"]).page.get_parent() == live
+    assert client.get(grandchild.url).status_code == 200
+    assert client.get(draft.url).status_code == 404
+    assert client.get(section.url + "tidak-ada/").status_code == 404

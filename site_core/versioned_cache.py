@@ -1,0 +1,40 @@
+"""A cached value that a signal drops: every key carries a version number, and a change
+to what the values are made of bumps the version (after the commit, so no request reads
+the old rows again and caches them under the new version)."""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+
+
+class VersionedCache:
+    def __init__(self, name, timeout):
+        self.name = name
+        self.version_key = f"{name}-version"
+        # Changes made in another process reach a web process whose cache is not shared
+        # (the embedded default's local memory) within this time.
+        self.timeout = timeout
+
+    def version(self):
+        return cache.get_or_set(self.version_key, 1, None)
+
+    def get_or_build(self, key, builder):
+        """`builder()` for `key` in the active language, from the cache when it is fresh.
+        The version is read before building, so a value built from rows that changed
+        meanwhile lands under a version nobody reads any more."""
+        full_key = f"{self.name}:{self.version()}:{key}:{translation.get_language()}"
+        value = cache.get(full_key)
+        if value is None:
+            value = builder()
+            cache.set(full_key, value, self.timeout)
+        return value
+
+    def invalidate(self, **_kwargs):
+        """A signal receiver: the next read builds afresh once the change is committed."""
+        transaction.on_commit(self._bump)
+
+    def _bump(self):
+        try:
+            cache.incr(self.version_key)
+        except ValueError:
+            cache.set(self.version_key, 1, None)
