@@ -19,8 +19,8 @@ class AnswerFeedbackForm(forms.Form):
         validators=[reject_invisible_only],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    # The search that led here (from the results page), so a "yes" teaches search the
-    # citizen's words for this answer like a click does (search.learning).
+    # The search that led here (answer-feedback.js reads it from the referrer), so a "yes"
+    # teaches search the citizen's words for this answer like a click does (search.learning).
     q = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
 

@@ -87,6 +87,24 @@ def test_empty_result_and_answer_page_pass_axe(page, live_server, answers, axe):
     assert axe(page) == []
 
 
+def test_a_vote_after_a_search_carries_its_words_from_the_browser(page, live_server, answers):
+    """The answer page is the same for everyone (cacheable); the browser adds the search
+    that led to it, so "yes" teaches search."""
+    from search.models import AnswerFeedback
+
+    page.goto(f"{live_server.url}/id/cari/?q=ktp+hilang")
+    page.locator(".search-hit a").first.click()
+    page.wait_for_url(f"**{answers['kb-002'].url}")
+    assert page.locator("#feedback input[name='q']").input_value() == "ktp hilang"
+    page.locator("#feedback input[name='helpful']").first.check()
+    page.locator("#feedback button[type='submit']").click()
+    page.wait_for_url("**?feedback=thanks#feedback")
+    assert AnswerFeedback.objects.filter(page=answers["kb-002"]).count() == 1
+    # Opened directly (no search before it), the vote goes without search words.
+    page.goto(f"{live_server.url}{answers['kb-002'].url}")
+    assert page.locator("#feedback input[name='q']").input_value() == ""
+
+
 def test_report_form_suggestions_show_apostrophes_as_typed(live_server, page, home, locales):
     """The similar-answers box on the report form renders plain text once: no '&#x27;'."""
     from tests.complaint_forms.factories import ReportPageFactory
