@@ -22,8 +22,15 @@ DEMO_FIXTURE = "demo_site"
 def pytest_collection_modifyitems(config, items):
     """In each module, the tests on the demo run after the others: from the first of them
     to the module's end the default connection points at the demo's database, in an open
-    transaction. pytest-django then moves transactional tests after all of these (a stable sort),
-    so none of them runs while a demo transaction is open."""
+    transaction. pytest-django then moves transactional tests after all of these (a stable
+    sort), so none of them runs while a demo transaction is open.
+
+    Under pytest-xdist (`make test`) the tests are sent to the workers one by one, each
+    worker taking them in the order above, so transactional tests (which empty the tables)
+    run on a worker only after its other tests (pytest_runtest_setup checks it). The tests
+    on the demo are marked as one xdist group so that one worker alone builds the demo; with
+    pytest 9.2 and xdist 3.8 the group is not honoured (xdist can no longer rename the
+    test ids it groups by), so each worker that runs a test on the demo builds its own."""
     modules = {}
     for item in items:
         modules.setdefault(item.module, []).append(item)
@@ -34,6 +41,39 @@ def pytest_collection_modifyitems(config, items):
     items[:] = [
         item for module_items in modules.values() for item in sorted(module_items, key=uses_demo)
     ]
+    for item in items:
+        if uses_demo(item):
+            item.add_marker(pytest.mark.xdist_group(DEMO_FIXTURE))
+
+
+def _database_use(item):
+    """ "transactional", "savepoint" (pytest-django's TestCase-like tests) or None."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if (marker and marker.kwargs.get("transaction")) or fixtures & {
+        "transactional_db",
+        "live_server",
+    }:
+        return "transactional"
+    if marker or "db" in fixtures:
+        return "savepoint"
+    return None
+
+
+_transactional_test_ran = []
+
+
+def pytest_runtest_setup(item):
+    """A transactional test empties the tables when it ends; a test in a savepoint after it
+    would find no migrations' data. The order above prevents it; this says so if it fails."""
+    use = _database_use(item)
+    if use == "transactional":
+        _transactional_test_ran.append(item.nodeid)
+    elif use == "savepoint" and _transactional_test_ran:
+        pytest.fail(
+            f"{item.nodeid} runs after the transactional {_transactional_test_ran[-1]}: "
+            "the tests' order (pytest_collection_modifyitems) was not kept"
+        )
 
 
 @contextlib.contextmanager
