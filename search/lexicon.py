@@ -74,6 +74,21 @@ def is_valid(word, language):
     return word in extra_words(language) or bool(_valid_in(word, str(dictionary_dir()), language))
 
 
+@lru_cache(maxsize=50_000)
+def _roots_in(word, directory, code):
+    dictionary = _dictionary(DICTIONARY_NAMES[code], directory)
+    if dictionary is None:
+        return ()
+    return tuple(root for root in dictionary.stem(word) if root != word)
+
+
+def roots(word, language):
+    """The dictionary's own morphological roots of a valid word ("seminggu" -> "minggu",
+    "dirahasiakan" -> "rahasia"): hunspell strips the affixes its rules know, including
+    the ones the Snowball stemmer leaves ("se-", "ke-...-an")."""
+    return _roots_in(word, str(dictionary_dir()), language_of(language))
+
+
 def is_valid_elsewhere(word, language):
     """True when another of the site's languages knows the word (citizens mix them)."""
     directory = str(dictionary_dir())
@@ -87,3 +102,4 @@ def is_valid_elsewhere(word, language):
 def clear():
     _dictionary.cache_clear()
     _valid_in.cache_clear()
+    _roots_in.cache_clear()

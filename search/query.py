@@ -16,6 +16,7 @@ from .text import is_aspect_word, is_stopword, language_of, standardise, stem, w
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
 CORRECTION_WEIGHT = 0.9
+ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
 
 
 @dataclass
@@ -140,7 +141,8 @@ class QueryBuilder:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
             elif not known:
-                unknown.append((concept, len(output) - 1))
+                if not self._add_roots(concept, token, language):
+                    unknown.append((concept, len(output) - 1))
             concepts.append(concept)
         changed = False
         if unknown:
@@ -169,6 +171,28 @@ class QueryBuilder:
             corrected=" ".join(output) if changed else "",
             words=[w for c in concepts for w in c.text.split()],
         )
+
+    def _add_roots(self, concept, token, language):
+        """Meet a valid word the answers lack through its dictionary root when they have
+        that ("seminggu" -> "minggu", "kemahalan" -> "mahal"); True when one was added.
+
+        Indonesian only: there hunspell strips affixes the Snowball stemmer leaves ("se-",
+        "ke-...-an"); in English Snowball already strips what hunspell does, and hunspell's
+        extra roots are spurious ("youth" -> "you").
+        """
+        if language != "id":
+            return False
+        added = False
+        for root in lexicon.roots(token, language):
+            if (
+                len(root) > 3
+                and not is_stopword(root, language)
+                and self.spell_checker.knows(root, language)
+            ):
+                concept.add((stem(root, language),), ROOT_WEIGHT, [root])
+                concept.aspect = concept.aspect or is_aspect_word(root, language)
+                added = True
+        return added
 
     @staticmethod
     def _stems(term_words, language):

@@ -72,3 +72,59 @@ def test_every_backend_reads_the_one_definition_of_field_weights():
     ]
     assert len(title_fields) == 1
     assert "title^3" in elasticsearch_fields() and "tags^2" in elasticsearch_fields()
+
+
+OTHER_ANSWERS = [
+    ("Bagaimana cara membuat akta kelahiran?", "akta lahir", "Bawa surat keterangan lahir."),
+    ("Ke mana melapor lampu jalan padam?", "lampu jalan", "Laporkan nomor tiang lampu."),
+    ("Bagaimana mengurus izin usaha mikro?", "izin usaha", "Daftarkan usaha secara daring."),
+    ("Apa syarat pindah sekolah?", "sekolah", "Minta surat pindah dari sekolah asal."),
+    ("Bagaimana melaporkan sampah menumpuk?", "sampah", "Foto tumpukan sampah di lokasi."),
+]
+FILLER = " Petugas menindaklanjuti laporan warga sesuai jadwal pelayanan kantor pada hari kerja."
+
+
+def small_index(first_answer):
+    rows = [first_answer, *((q, t, body + FILLER * 3) for q, t, body in OTHER_ANSWERS)]
+    docs = [
+        answer_index.Doc(i, q, "", f"kb-{i}", None, body) for i, (q, _t, body) in enumerate(rows)
+    ]
+    fields = [{"title": q, "tags": t, "short_answer": "", "body": body} for q, t, body in rows]
+    return answer_index.AnswerIndex("id", docs, fields)
+
+
+def bridge_query():
+    # "reyot" and "goyang" are in no answer: they count against coverage in full.
+    return QueryBuilder(synonym_groups=[]).build("jembatan reyot goyang", "id")
+
+
+BRIDGE_ANSWER = (
+    "Jembatan rusak, ke mana melapor?",
+    "jembatan, jembatan rusak",
+    "Laporkan jembatan rusak dengan foto jembatan.",
+)
+
+
+def test_answer_that_meets_the_topic_strongly_is_shown_despite_missing_detail_words():
+    """The answer is about bridges (question, tags and text): the query's words no answer
+    has are details of that topic, so half the usual coverage is enough."""
+    index = small_index(BRIDGE_ANSWER)
+    ranked = index.score(bridge_query())
+    assert [index.docs[d].source_id for d, _score, _cov in ranked] == ["kb-0"]
+    assert ranked[0][2] < answer_index.required_coverage(3)
+
+
+def test_answer_that_mentions_the_topic_in_passing_is_not_shown_for_the_same_query():
+    index = small_index(
+        (
+            "Ke mana melapor kerusakan fasilitas umum?",
+            "fasilitas umum",
+            "Laporkan kerusakan taman, trotoar atau jembatan beserta fotonya.",
+        )
+    )
+    assert index.score(bridge_query()) == []
+
+
+def test_without_the_strong_match_rule_the_same_answer_would_be_withheld(monkeypatch):
+    monkeypatch.setattr(answer_index, "STRONG_MATCH", 10.0)
+    assert small_index(BRIDGE_ANSWER).score(bridge_query()) == []

@@ -15,7 +15,7 @@ from search import lexicon
 from search.answer_index import AnswerIndex, Doc
 from search.query import QueryBuilder
 from search.synonyms import SEED_SYNONYMS
-from search.text import words
+from search.text import stem, words
 
 DATA = Path(settings.BASE_DIR) / "search" / "data" / "knowledge_base"
 
@@ -130,3 +130,25 @@ def test_without_dictionaries_nothing_is_corrected(indexes, settings, tmp_path):
     processed = builder.build("akta kelahran", "id")
     assert processed.corrected == ""
     assert not any(c.corrected for c in processed.concepts)
+
+
+@pytest.mark.parametrize(
+    ("typed", "root"),
+    [("sekeluarga", "keluarga"), ("sebulan", "bulan"), ("meteran", "meter")],
+)
+def test_valid_word_the_answers_lack_meets_them_through_its_dictionary_root(indexes, typed, root):
+    """Hunspell's morphology strips affixes Snowball leaves ("se-"): the citizen's word
+    stays as typed (no "did you mean"), and answers with its root are found."""
+    builder = builder_for(indexes, "id")
+    processed = builder.build(typed, "id")
+    (concept,) = processed.concepts
+    assert processed.corrected == ""
+    assert not concept.corrected
+    assert (stem(root, "id"),) in concept.phrases
+    assert indexes["id"].score(processed)
+
+
+def test_english_words_take_no_hunspell_roots(indexes):
+    """hunspell-en offers spurious roots ("youth" -> "you"); Snowball stems English."""
+    processed = builder_for(indexes, "en").build("youth", "en")
+    assert list(processed.concepts[0].phrases) == [(stem("youth", "en"),)]
