@@ -59,9 +59,11 @@ loadtest: install
 	kill $$stack; wait $$stack; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
-# One process: the tests on the session's demo run last (tests/conftest.py).
+# One worker per core (pytest-xdist), each with its own test database and Redis key prefix;
+# the tests on the demo are one group, run by one worker (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest -m "not e2e and not bench" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not e2e and not bench" $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (apt-get install chromium) and axe-core from the wheel.
 test-e2e: install

@@ -1,6 +1,6 @@
 """Load the whole demo, with the knowledge-base sample or a slice of it: every page type,
 fast enough for browser tests and the Lighthouse bench (the full 240 answers take minutes;
-the full demo is built once per test module, tests/conftest.py: demo_site)."""
+the full demo is built once per test session, tests/conftest.py: demo_site)."""
 
 import contextlib
 import json

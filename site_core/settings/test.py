@@ -1,5 +1,7 @@
 """Test settings: the dev defaults, faster hashing, mail kept in memory."""
 
+import os
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +19,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 # 404s are expected in tests; keep the output readable.
 LOGGING["loggers"] = {"django.request": {"level": "ERROR"}}  # noqa: F405
+# Test runs sharing a Redis database (pytest-xdist's workers run in parallel) keep to keys
+# of their own: a prefix per worker, and clearing the cache deletes only those keys.
+if REDIS_URL:  # noqa: F405
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}"  # noqa: F405
+    CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.OwnKeysClient"  # noqa: F405
