@@ -59,8 +59,8 @@ loadtest: install
 	kill $$stack; wait $$stack; exit $$status
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
-# One worker per core (pytest-xdist), each with its own test database and Redis key prefix;
-# the tests on the demo are one group, run by one worker (tests/conftest.py).
+# One worker per core (pytest-xdist), each with its own test database, Redis key prefix and
+# copy of the demo, built once by the worker that first needs it (tests/conftest.py).
 TEST_WORKERS ?= auto
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not e2e and not bench" $(PYTEST_ARGS)
