@@ -100,11 +100,12 @@ class RankingPageFactory(wagtail_factories.PageFactory):
         model = RankingPage
 
 
-def report_post_data(category, **overrides):
-    """A complete, valid public report submission (a field given as None is left out)."""
+def report_post_data(valid_category, /, **overrides):
+    """A complete, valid public report submission (a field given as None is left out; an
+    override may replace any field, the category too)."""
     data = {
         "kind": "complaint",
-        "category": str(category.pk),
+        "category": str(valid_category.pk),
         "title": "Lampu jalan mati",
         "description": "Lampu jalan di Jl. A. Yani km 33 mati sejak seminggu.",
         "incident_date": "2026-01-05",
