@@ -11,6 +11,7 @@ Traffic goes to 127.0.0.1 only, and every loop is bounded in time.
 import os
 import re
 import shutil
+import statistics
 import subprocess  # noqa: S404 - runs wrk against 127.0.0.1 with fixed arguments
 import sys
 import threading
@@ -352,21 +353,39 @@ def publish_figures():
 
 
 def soak_figures():
-    workers = gunicorn_workers()
-    start_rss = {pid: rss_mb(pid) for pid in workers}
+    """Worker memory over the soak, sampled every 10 s. gunicorn recycles a worker after
+    max_requests (deploy/gunicorn.conf.py), so each worker's growth is taken over the part
+    of the soak it lived through, and the recycled ones are counted."""
+    first, last = {}, {}
+
+    def sample():
+        for pid in gunicorn_workers():
+            if Path(f"/proc/{pid}").exists():
+                first.setdefault(pid, rss_mb(pid))
+                last[pid] = rss_mb(pid)
+
+    sample()
+    started = set(first)
     deadline = time.monotonic() + SOAK_SECONDS
+    next_sample = time.monotonic() + 10
     soak_requests = 0
     while time.monotonic() < deadline:
         for path in ("/id/", "/id/tanya-jawab/", "/id/program/", "/id/lapor/"):
             requests.get(f"{APP}{path}", timeout=30)
             soak_requests += 1
-    end_rss = {pid: rss_mb(pid) for pid in workers if Path(f"/proc/{pid}").exists()}
-    growth = [end_rss[pid] - start_rss[pid] for pid in end_rss]
+        if time.monotonic() >= next_sample:
+            sample()
+            next_sample += 10
+    sample()
+    growth = {pid: last[pid] - first[pid] for pid in first}
+    recycled = len(set(first) - set(gunicorn_workers()))
     print(
         f"| soak {SOAK_SECONDS} s, {soak_requests} uncached requests | worker RSS "
-        f"{min(start_rss.values()):.0f}-{max(start_rss.values()):.0f} MB -> "
-        f"{min(end_rss.values()):.0f}-{max(end_rss.values()):.0f} MB, "
-        f"largest growth {max(growth):+.1f} MB |"
+        f"{min(first[pid] for pid in started):.0f}-{max(first[pid] for pid in started):.0f} MB "
+        f"at start, {min(last.values()):.0f}-{max(last.values()):.0f} MB at the last sample, "
+        f"largest growth of one worker {max(growth.values()):+.1f} MB "
+        f"(median {statistics.median(growth.values()):+.1f} MB); "
+        f"{recycled} workers recycled by max_requests |"
     )
     return True
 
