@@ -12,11 +12,12 @@ from complaint_forms.statistics import complaint_statistics, unit_responsiveness
 from outreach.statistics import FIGURES as OUTREACH_FIGURES
 from outreach.statistics import outreach_statistics
 from site_core.models import WorkUnit
+from site_core.versioned_cache import VersionedCache
 
 from . import privacy
 
-VERSION_KEY = "open-data-version"
 TIMEOUT = 60 * 60
+_versions = VersionedCache("open-data", TIMEOUT)
 WATCHED_MODELS = (
     ("complaint_forms", "Report"),
     ("complaint_forms", "ReportEvent"),
@@ -27,14 +28,11 @@ WATCHED_MODELS = (
 
 
 def _version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return _versions.version()
 
 
 def invalidate(**_kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    _versions.bump()
 
 
 def connect_signals():

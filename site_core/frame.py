@@ -8,24 +8,24 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "site-frame-version"
+from .versioned_cache import VersionedCache
+
 # Changes made in another process (a cron job publishing scheduled pages) reach a web
 # process whose cache is not shared (the embedded default's local memory) within this time.
 TIMEOUT = 5 * 60
+_versions = VersionedCache("site-frame", TIMEOUT)
+VERSION_KEY = _versions.version_key
 _CREATED_EMPTY = set()
 
 
 def _version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return _versions.version()
 
 
 def invalidate(sender=None, created=False, **_kwargs):
     if created and sender in _CREATED_EMPTY:
         return  # settings rows are created on first read, holding nothing cached yet
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    _versions.bump()
 
 
 def cached(name, site, builder):

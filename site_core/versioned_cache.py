@@ -31,9 +31,10 @@ class VersionedCache:
 
     def invalidate(self, **_kwargs):
         """A signal receiver: the next read builds afresh once the change is committed."""
-        transaction.on_commit(self._bump)
+        transaction.on_commit(self.bump)
 
-    def _bump(self):
+    def bump(self):
+        """A new version now: every value cached under the old one is dropped."""
         try:
             cache.incr(self.version_key)
         except ValueError:
