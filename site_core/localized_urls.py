@@ -32,9 +32,18 @@ def languages():
 
 
 def query_name(name, language=None):
-    """The parameter's name in `language` (default: the active one)."""
-    with translation.override(language or translation.get_language()):
-        return str(QUERY_PARAMETERS[name])
+    """The parameter's name in `language` (default: the active one). Kept once looked up:
+    the translations are fixed while the process runs, and switching the active language
+    for each lookup cost more than the rest of the language switcher's links."""
+    language = language or translation.get_language()
+    key = (name, language)
+    if key not in _QUERY_NAMES:
+        with translation.override(language):
+            _QUERY_NAMES[key] = str(QUERY_PARAMETERS[name])
+    return _QUERY_NAMES[key]
+
+
+_QUERY_NAMES = {}
 
 
 def query_value(query, name):
@@ -56,6 +65,8 @@ def name_fields_as_query(form):
 
 def translate_query(query, language):
     """A copy of `query` (a QueryDict) with the known parameter names in `language`."""
+    if not query:
+        return QueryDict(mutable=True)
     target_names = {}
     for name in QUERY_PARAMETERS:
         for other in languages():

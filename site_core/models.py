@@ -31,7 +31,7 @@ from taggit.models import TaggedItemBase
 from .audit import PrivateLogEntry  # noqa: F401 (a model: Django finds it here)
 from .blocks import BaseStreamBlock, HomeLinkBlock
 from .public_pages import PublicPageManager, PublicPageQuerySet
-from .routing import OneQueryChildRouteMixin
+from .routing import OneQueryChildRouteMixin, OneQueryViewRestrictionsMixin
 from .site_settings import (  # noqa: F401 (models: Django finds them here)
     ContactSettings,
     FooterNavigationLink,
@@ -85,7 +85,13 @@ class ListingMixin(models.Model):
         abstract = True
 
 
-class BasePage(SocialMetadataMixin, ListingMixin, OneQueryChildRouteMixin, Page):
+class BasePage(
+    SocialMetadataMixin,
+    ListingMixin,
+    OneQueryChildRouteMixin,
+    OneQueryViewRestrictionsMixin,
+    Page,
+):
     """The slim base of every public page: SEO and listing fields, one-query routing."""
 
     promote_panels = [

@@ -4,6 +4,7 @@ version in the default language (where registrations and reach figures hang)."""
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
+from django.utils import translation
 
 from wagtail.models import PageManager
 
@@ -19,8 +20,10 @@ OutreachPageManager = PageManager.from_queryset(OutreachPageQuerySet)
 
 class SpecificChildRouteMixin:
     """Route into a child of the one page type allowed below in one query instead of
-    Wagtail's two (the page, then its specific version); the same query brings the child's
-    version in the default language, where registrations and reach figures hang.
+    Wagtail's two (the page, then its specific version). When the child is the page served
+    in another language than the default, the same query brings its version in the default
+    language, where registrations and reach figures hang; a page routed through (a program
+    on the way to its event) or served in the default language needs no such version.
 
     Subpage routes come first, as in RoutablePageMixin; any other child (and a path that
     matches nothing) takes Wagtail's usual way."""
@@ -34,10 +37,21 @@ class SpecificChildRouteMixin:
             try:
                 self.resolve_subpage("/" + "/".join(path_components) + "/")
             except Http404:
-                child = self._child_with_source(path_components[0])
+                served = len(path_components) == 1
+                if served and translation.get_language() != settings.LANGUAGE_CODE:
+                    child = self._child_with_source(path_components[0])
+                else:
+                    child = self._child(path_components[0])
                 if child is not None:
                     return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def _child(self, slug):
+        model = self.child_page_model()
+        child = model.objects.child_of(self).filter(slug=slug).select_related("locale").first()
+        if child is not None:
+            child._cached_parent_obj = self
+        return child
 
     def _child_with_source(self, slug):
         model = self.child_page_model()

@@ -4,6 +4,7 @@ same pages listed, for live, unpublished, private and translated pages."""
 
 from django.http import Http404
 from django.test import RequestFactory
+from django.utils import translation
 
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -90,12 +91,26 @@ def test_routing_finds_the_page_wagtail_finds(tree, components, index_name):
     )
 
 
-def test_a_routed_event_carries_its_default_language_version(tree):
+def test_a_routed_event_carries_its_default_language_version(tree, django_assert_num_queries):
     request = RequestFactory().get("/")
     english_index = ProgramIndexPage.objects.get(pk=tree["english_index"].pk)
-    routed = english_index.route(request, ["to-school", "open"]).page
+    with translation.override("en"):
+        routed = english_index.route(request, ["to-school", "open"]).page
     assert routed.pk == tree["english"].pk
-    assert routed.canonical().pk == tree["live"].pk
+    with django_assert_num_queries(0):
+        assert routed.canonical().pk == tree["live"].pk
+
+
+def test_a_default_language_event_is_its_own_source_without_a_lookup(
+    tree, django_assert_num_queries
+):
+    request = RequestFactory().get("/")
+    index = ProgramIndexPage.objects.get(pk=tree["index"].pk)
+    with translation.override("id"):
+        routed = index.route(request, ["goes-to-school", "terbuka"]).page
+    assert routed.pk == tree["live"].pk
+    with django_assert_num_queries(0):
+        assert routed.canonical() is routed
 
 
 @pytest.mark.parametrize("model", [EventPage, ProgramPage])
