@@ -4,7 +4,9 @@ A mail server that is down or refusing must not lose a message: what it does not
 stored (`OutgoingMail`) and retried, first after `MAIL_RETRY_FIRST_DELAY_SECONDS`, then
 twice as long each time (at most `MAIL_RETRY_MAX_DELAY_SECONDS` apart) until
 `MAIL_RETRY_HOURS` have passed. Then it is marked failed, logged as an ERROR and shown to
-coordinators on the admin dashboard, who can re-send it. Sent mail is not kept.
+coordinators on the admin dashboard, who can re-send it. Sent mail is not kept; what
+finally failed is deleted `PERSONAL_DATA_RETENTION_DAYS["undelivered_mail"]` days after the
+last try gave up (`purge`), since it holds addresses and whatever the message said.
 """
 
 import base64
@@ -20,6 +22,7 @@ from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from .models import OutgoingMail
+from .retention import cutoff
 
 logger = logging.getLogger(__name__)
 
@@ -191,3 +194,14 @@ def _describe(error):
 
 def _setting(name, default):
     return getattr(settings, name, default)
+
+
+def purge(now, dry_run=False):
+    """Failed messages nobody re-sent within their period go, addresses and all."""
+    expired = OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.FAILED, give_up_at__lt=cutoff("undelivered_mail", now)
+    )
+    counts = {"undelivered mail": expired.count()}
+    if not dry_run:
+        expired.delete()
+    return counts

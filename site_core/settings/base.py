@@ -354,8 +354,10 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
     # assisted-reporting requests, handled or not, after they arrive
     "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+    # mail the server never took (addresses, bodies), after the last retry gave up
+    "undelivered_mail": env.int("RETENTION_UNDELIVERED_MAIL_DAYS", default=30),
 }
-PERSONAL_DATA_PURGERS = []
+PERSONAL_DATA_PURGERS = ["site_core.mail.purge"]
 # Signed links in mail stop working this many days after they were sent.
 SIGNED_LINK_MAX_AGE_DAYS = {
     "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),
