@@ -217,6 +217,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Mail: console in the embedded default, anything django-environ parses (smtp+tls://...) else.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Every mail (the project's, Wagtail's, password resets) passes site_core.mail.KeepingBackend,
+# which keeps and retries what the mail server named by EMAIL_URL does not take.
+MAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set from EMAIL_URL just above)
+EMAIL_BACKEND = "site_core.mail.KeepingBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="LAPOR Banjarbaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
