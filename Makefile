@@ -19,6 +19,9 @@ $(STAMP): requirements-dev.lock
 	@command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || \
 		echo "poppler-utils not installed: the monthly-report PDF test will fail"
+	@command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1 || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null) || \
+		echo "varnish not installed: the front-cache (VCL) test will fail"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.lock

@@ -4,6 +4,8 @@
 vcl 4.1;
 
 import std;
+# Debian's varnish-modules: one process-wide variable, the time of the latest purge.
+import var;
 
 backend default {
     .host = "127.0.0.1";
@@ -33,6 +35,11 @@ sub vcl_recv {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
         }
+        # A fetch already under way (a background refresh of a page in grace, or a first
+        # fetch) may bring the page as it was before the change and store it again after
+        # this purge: vcl_backend_response keeps no response whose fetch began before now.
+        # (Kept as text to the millisecond: rounded up, so "before" errs on the safe side.)
+        var.global_set("last-purge", std.time2real(now, 0.0) + 0.001);
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -66,7 +73,20 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    var.set_real("fetch-started", std.time2real(now, 0.0));
+}
+
 sub vcl_backend_response {
+    # Begun before the latest purge (of any page: one time for the whole cache keeps this
+    # bounded): maybe rendered before the change was committed. The visitors waiting for it
+    # get it; nothing is stored, so the next request fetches the page again.
+    if (var.get_real("fetch-started") <= std.real(var.global_get("last-purge"), 0.0)) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        return (deliver);
+    }
     # Serve a stale page for an hour if the application is down or slow to answer.
     set beresp.grace = 1h;
     # The variants by display preference (see vcl_hash) need `Vary: Cookie` on every page.
