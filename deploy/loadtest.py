@@ -353,21 +353,25 @@ def publish_figures():
 
 
 def soak_figures():
-    """Worker memory over the soak, sampled every 10 s. gunicorn recycles a worker after
-    max_requests (deploy/gunicorn.conf.py), so each worker's growth is taken over the part
-    of the soak it lived through, and the recycled ones are counted."""
-    first, last = {}, {}
+    """Worker memory over the soak, sampled every 10 s. Each worker's growth is taken after
+    its warm-up (SOAK_WARMUP_SECONDS of its life, default 120: imports, templates and
+    connections loaded on first use) up to its last sample; gunicorn recycles a worker
+    after max_requests (deploy/gunicorn.conf.py), and the recycled ones are counted."""
+    warmup = int(os.environ.get("SOAK_WARMUP_SECONDS", "120"))
+    series = {}  # pid -> [(seconds into the soak, MB)]
+    begun = time.monotonic()
 
     def sample():
         for pid in gunicorn_workers():
-            if Path(f"/proc/{pid}").exists():
-                first.setdefault(pid, rss_mb(pid))
-                last[pid] = rss_mb(pid)
+            try:
+                series.setdefault(pid, []).append((time.monotonic() - begun, rss_mb(pid)))
+            except OSError:
+                pass  # recycled since it was listed
 
     sample()
-    started = set(first)
-    deadline = time.monotonic() + SOAK_SECONDS
-    next_sample = time.monotonic() + 10
+    started = set(series)
+    deadline = begun + SOAK_SECONDS
+    next_sample = begun + 10
     soak_requests = 0
     while time.monotonic() < deadline:
         for path in ("/id/", "/id/tanya-jawab/", "/id/program/", "/id/lapor/"):
@@ -377,8 +381,10 @@ def soak_figures():
             sample()
             next_sample += 10
     sample()
-    growth = {pid: last[pid] - first[pid] for pid in first}
-    recycled = len(set(first) - set(gunicorn_workers()))
+    first = {pid: points[0][1] for pid, points in series.items()}
+    last = {pid: points[-1][1] for pid, points in series.items()}
+    growth = {pid: last[pid] - first[pid] for pid in series}
+    recycled = len(set(series) - set(gunicorn_workers()))
     print(
         f"| soak {SOAK_SECONDS} s, {soak_requests} uncached requests | worker RSS "
         f"{min(first[pid] for pid in started):.0f}-{max(first[pid] for pid in started):.0f} MB "
@@ -387,6 +393,28 @@ def soak_figures():
         f"(median {statistics.median(growth.values()):+.1f} MB); "
         f"{recycled} workers recycled by max_requests |"
     )
+    for pid, points in sorted(series.items()):
+        born = points[0][0]
+        warm = [(at, mb) for at, mb in points if at - born >= warmup]
+        if len(warm) < 2 or warm[-1][0] - warm[0][0] < 60:
+            continue  # too short a life after its warm-up to say anything
+        minutes = (warm[-1][0] - warm[0][0]) / 60
+        print(
+            f"| worker {pid} after warm-up | {warm[0][1]:.1f} MB at {warm[0][0]:.0f} s -> "
+            f"{warm[-1][1]:.1f} MB at {warm[-1][0]:.0f} s | "
+            f"{(warm[-1][1] - warm[0][1]) / minutes:+.2f} MB/min over {minutes:.1f} min |"
+        )
+    by_minute = []
+    for minute in range(SOAK_SECONDS // 60 + 1):
+        now = [
+            mb
+            for points in series.values()
+            for at, mb in points
+            if minute * 60 <= at < minute * 60 + 10
+        ]
+        if now:
+            by_minute.append(f"{statistics.median(now):.1f}")
+    print(f"| worker RSS by minute (median of the workers, MB) | {', '.join(by_minute)} |")
     return True
 
 
