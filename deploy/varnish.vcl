@@ -35,11 +35,12 @@ sub vcl_recv {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        # A fetch already under way (a background refresh of a page in grace, or a first
-        # fetch) may bring the page as it was before the change and store it again after
-        # this purge: vcl_backend_response keeps no response whose fetch began before now.
-        # (Kept as text to the millisecond: rounded up, so "before" errs on the safe side.)
-        var.global_set("last-purge", std.time2real(now, 0.0) + 0.001);
+        # A fetch of this address already under way (a background refresh of a page in
+        # grace, or a first fetch) may bring the page as it was before the change and store
+        # it again after this purge: vcl_backend_response keeps no response whose fetch
+        # began before now. One variable per address the application purges (its pages),
+        # kept as text to the millisecond: rounded up, so "before" errs on the safe side.
+        var.global_set("purged " + req.url, std.time2real(now, 0.0) + 0.001);
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -78,10 +79,11 @@ sub vcl_backend_fetch {
 }
 
 sub vcl_backend_response {
-    # Begun before the latest purge (of any page: one time for the whole cache keeps this
-    # bounded): maybe rendered before the change was committed. The visitors waiting for it
-    # get it; nothing is stored, so the next request fetches the page again.
-    if (var.get_real("fetch-started") <= std.real(var.global_get("last-purge"), 0.0)) {
+    # Begun before the latest purge of this address: maybe rendered before the change was
+    # committed. The visitors waiting for it get it; nothing is stored, so the next request
+    # fetches the page again. (Per address: the purge of a page's parent, sent just after
+    # the page's own, does not throw away the page's first fetch of the new version.)
+    if (var.get_real("fetch-started") <= std.real(var.global_get("purged " + bereq.url), 0.0)) {
         set beresp.uncacheable = true;
         set beresp.ttl = 0s;
         set beresp.grace = 0s;

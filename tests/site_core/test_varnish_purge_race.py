@@ -170,3 +170,18 @@ def test_a_first_fetch_when_the_purge_arrives_does_not_store_the_old_page(origin
 
     assert get(front)[0] == "v2"
     assert get(front) == ("v2", "HIT")
+
+
+def test_the_purge_of_another_address_does_not_throw_away_a_fetch(origin_and_varnish):
+    """A publish purges the page and then its parent: the parent's purge must not discard
+    the page's first fetch of its new version (one more render under load)."""
+    origin, front = origin_and_varnish
+    origin.slow_down()
+    visit = threading.Thread(target=get, args=(front,))
+    visit.start()
+    assert origin.arrived.wait(10)
+    assert purging.send(["http://testserver/induk/"]) == []
+    origin.hold.set()
+    visit.join(10)
+
+    assert get(front) == ("v1", "HIT")
