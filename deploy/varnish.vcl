@@ -37,10 +37,10 @@ sub vcl_recv {
         }
         # A fetch of this address already under way (a background refresh of a page in
         # grace, or a first fetch) may bring the page as it was before the change and store
-        # it again after this purge: vcl_backend_response keeps no response whose fetch
-        # began before now. One variable per address the application purges (its pages),
-        # kept as text to the millisecond: rounded up, so "before" errs on the safe side.
-        var.global_set("purged " + req.url, std.time2real(now, 0.0) + 0.001);
+        # it again after this purge. Each purge leaves its own mark (this request's id) on
+        # the address; vcl_backend_response keeps no response whose address was marked again
+        # after its fetch began. One variable per address the application purges (its pages).
+        var.global_set("purged " + req.url, req.xid);
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -75,15 +75,15 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
-    var.set_real("fetch-started", std.time2real(now, 0.0));
+    var.set("purge seen", "mark " + var.global_get("purged " + bereq.url));
 }
 
 sub vcl_backend_response {
-    # Begun before the latest purge of this address: maybe rendered before the change was
-    # committed. The visitors waiting for it get it; nothing is stored, so the next request
-    # fetches the page again. (Per address: the purge of a page's parent, sent just after
-    # the page's own, does not throw away the page's first fetch of the new version.)
-    if (var.get_real("fetch-started") <= std.real(var.global_get("purged " + bereq.url), 0.0)) {
+    # Purged since this fetch began: maybe rendered before the change was committed. The
+    # visitors waiting for it get it; nothing is stored, so the next request fetches the
+    # page again. (A mark, not a time: no clock to compare, no rounding. Per address: the
+    # purge of a page's parent, sent just after the page's own, keeps the page's fetch.)
+    if (var.get("purge seen") != "mark " + var.global_get("purged " + bereq.url)) {
         set beresp.uncacheable = true;
         set beresp.ttl = 0s;
         set beresp.grace = 0s;
