@@ -127,7 +127,10 @@ def captcha_field():
 
 def category_choices_queryset():
     """Topics in the active language; the default language's where none are translated."""
-    translated = Category.objects.filter(locale__language_code=active_content_language())
+    language = active_content_language()
+    translated = Category.objects.filter(locale__language_code=language)
+    if language == settings.LANGUAGE_CODE:  # nothing to fill in: a simpler query to build
+        return translated.select_related("default_unit")
     untranslated = Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
         translation_key__in=translated.values("translation_key")
     )
