@@ -10,7 +10,8 @@ from django.utils import timezone
 import pytest
 
 from complaint_forms.deadlines import add_working_days, extra_holidays
-from complaint_forms.models import ComplaintSettings, ExtraHoliday, Report
+from complaint_forms.forms import ReportForm
+from complaint_forms.models import ComplaintSettings, ExtraHoliday, Privacy, Report
 from site_core.audit import PrivateLogEntry
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +97,16 @@ def test_new_reports_follow_changed_deadline_settings_and_days_off(client, repor
     ExtraHoliday.objects.filter(date=second).delete()
     assert _forward_due_of_next_report(client, valid_post, "Laporan keempat") == second
     assert isinstance(second, datetime.date)
+
+
+def test_forms_share_their_fixed_choice_lists_but_narrowing_one_leaves_the_others(db):
+    """Each form shares the kelurahan and privacy lists instead of copying them; a form
+    that offers only the private choices (gender-based harm) does not narrow the next one."""
+    narrowed, other = ReportForm(), ReportForm()
+    assert narrowed.fields["kelurahan"].choices is other.fields["kelurahan"].choices
+    narrowed.offer_private_choices_only()
+    assert Privacy.PUBLIC not in dict(narrowed.fields["privacy"].choices)
+    assert Privacy.PUBLIC in dict(other.fields["privacy"].choices)
+    assert Privacy.PUBLIC in dict(ReportForm().fields["privacy"].choices)
+    assert 'value="public"' in str(ReportForm()["privacy"])
+    assert 'value="public"' not in str(narrowed["privacy"])
