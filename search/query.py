@@ -8,7 +8,7 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
-from . import colloquial, lexicon
+from . import bilingual, colloquial, lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
 from .text import INFORMAL_WORDS, is_aspect_word, is_stopword, language_of, standardise, stem, words
@@ -17,6 +17,7 @@ MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
 CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
+TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
 COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
 
 
@@ -35,6 +36,9 @@ class Concept:
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
     aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
     name: bool = False  # unknown to the answers and the dictionary: a name or a code
+    # Indonesian stems of an English word the English answers lack (`search.bilingual`):
+    # the index meets them in the answers' Indonesian originals.
+    translations: dict = field(default_factory=dict)
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -145,6 +149,7 @@ class QueryBuilder:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
             elif not known:
+                self._add_translations(concept, token, language)
                 if standard:
                     concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
                 elif not self._add_roots(concept, token, language):
@@ -199,6 +204,15 @@ class QueryBuilder:
                 concept.aspect = concept.aspect or is_aspect_word(root, language)
                 added = True
         return added
+
+    def _add_translations(self, concept, token, language):
+        """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""
+        if language != "en" or not lexicon.is_valid(token, language):
+            return
+        for term in bilingual.translations(token):
+            found = tuple(w for w in words(term) if not is_stopword(w, "id"))
+            if found:
+                concept.translations[tuple(stem(w, "id") for w in found)] = TRANSLATION_WEIGHT
 
     def colloquial_root(self, token, language):
         """The standard form of a colloquial word the dictionary does not know: the first
