@@ -47,12 +47,6 @@ MIN_RELATIVE_SCORE = 0.3
 # on the development queries (0.9 and 0.5 keep both no-answer queries empty).
 STRONG_MATCH = 0.9
 STRONG_MATCH_COVERAGE = 0.5
-# A word counts in full towards the coverage when its BM25 term part reaches this share of
-# the ceiling (once in a short answer, or in its question); a passing mention (once in a
-# long answer: "pengajuan kredit" at the end of the PBB answer) counts in proportion, so
-# it no longer carries an off-topic query ("kredit hp tanpa dp") alone. The development
-# queries are unchanged from 0.3 to 0.85 (answers are lost from 0.9).
-FULL_MENTION = 0.7
 
 _lock = threading.Lock()
 _indexes = {}
@@ -200,9 +194,7 @@ class AnswerIndex:
         for position, concept in enumerate(concepts):
             scores, share = self._best_phrase_scores(concept)
             totals += scores
-            if idfs[position] > 0:
-                full = FULL_MENTION * (K1 + 1) * idfs[position]
-                cover += np.minimum(share, scores / full) * idfs[position]
+            cover += share * idfs[position]
             if position not in weak:
                 found |= share > 0
             if not concept.aspect:

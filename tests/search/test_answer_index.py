@@ -128,34 +128,3 @@ def test_answer_that_mentions_the_topic_in_passing_is_not_shown_for_the_same_que
 def test_without_the_strong_match_rule_the_same_answer_would_be_withheld(monkeypatch):
     monkeypatch.setattr(answer_index, "STRONG_MATCH", 10.0)
     assert small_index(BRIDGE_ANSWER).score(bridge_query()) == []
-
-
-PASSING_ANSWER = (
-    "Bagaimana cara mengetahui tagihan pajak rumah?",
-    "pajak rumah",
-    "Tagihan pajak tercantum dalam surat pemberitahuan yang dibagikan setiap tahun melalui"
-    " kelurahan." + FILLER * 6 + " Bukti lunas sering diperlukan untuk pengajuan kredit.",
-)
-
-
-def kredit_query():
-    # "harga" is in no answer (an aspect word: half its weight); "kredit" is, once, at the
-    # end of a long answer on tax.
-    return QueryBuilder(synonym_groups=[]).build("harga kredit", "id")
-
-
-def test_a_passing_mention_does_not_carry_an_off_topic_query():
-    index = small_index(PASSING_ANSWER)
-    assert index.score(kredit_query()) == []
-
-
-def test_the_same_word_in_the_question_does_carry_it():
-    index = small_index(("Bagaimana mengajukan kredit usaha?", "kredit", "Ajukan ke bank."))
-    ranked = index.score(kredit_query())
-    assert [index.docs[d].source_id for d, _score, _cov in ranked] == ["kb-0"]
-
-
-def test_without_the_passing_mention_rule_the_tax_answer_would_be_shown(monkeypatch):
-    monkeypatch.setattr(answer_index, "FULL_MENTION", 1e-6)
-    index = small_index(PASSING_ANSWER)
-    assert [index.docs[d].source_id for d, _s, _c in index.score(kredit_query())] == ["kb-0"]
