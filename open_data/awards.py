@@ -3,7 +3,7 @@
 After each period (a quarter by default) the responsiveness ranking of that period, asked
 from complaint_forms as plain data, names the top units: they are *proposed*. A complaint
 coordinator confirms each award in the admin; a confirmed award gets an unguessable
-certificate code, which a public page at a stable address verifies.
+certificate code, which a public page at a stable address verifies; the unit is told by mail.
 """
 
 import datetime
@@ -17,9 +17,11 @@ from wagtail.log_actions import log
 
 from complaint_forms.statistics import award_ranking
 from site_core.codes import unique_code
+from site_core.tasks import enqueue_on_commit
 
 from .award_periods import last_completed_period
 from .models import UnitAward
+from .tasks import send_award_confirmed_mail
 
 CONFIRM_PERMISSION = "open_data.confirm_unitaward"
 CODE_PREFIX = "PGH-"  # piagam penghargaan
@@ -75,6 +77,7 @@ def confirm(award, user):
     )
     award.save()
     log(instance=award, action="open_data.confirm_award", user=user)
+    enqueue_on_commit(send_award_confirmed_mail, award.pk)
     return award
 
 

@@ -4,22 +4,27 @@ A mail server that is down or refusing must not lose a message: what it does not
 stored (`OutgoingMail`) and retried, first after `MAIL_RETRY_FIRST_DELAY_SECONDS`, then
 twice as long each time (at most `MAIL_RETRY_MAX_DELAY_SECONDS` apart) until
 `MAIL_RETRY_HOURS` have passed. Then it is marked failed, logged as an ERROR and shown to
-coordinators on the admin dashboard, who can re-send it. Sent mail is not kept.
+coordinators on the admin dashboard, who can re-send it. Sent mail is not kept; what
+finally failed is deleted `PERSONAL_DATA_RETENTION_DAYS["undelivered_mail"]` days after the
+last try gave up (`purge`), since it holds addresses and whatever the message said.
 """
 
 import base64
 import datetime
 import logging
 import smtplib
+from email.mime.base import MIMEBase
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from django_tasks import default_task_backend, task
 
 from .models import OutgoingMail
+from .retention import cutoff
 
 logger = logging.getLogger(__name__)
 
@@ -33,36 +38,88 @@ CLAIM_SECONDS = 120
 def deliver(
     subject, body, recipients, *, html_body="", from_email=None, reply_to=None, attachments=()
 ):
-    """Send one message; when the mail server does not take it, keep it for retries.
-    `attachments` are (filename, bytes, MIME type); a kept message keeps them too.
+    """Send one message; when the mail server does not take it, it is kept for retries
+    (`KeepingBackend`). `attachments` are (filename, bytes, MIME type).
     Returns how many messages went out now (0 when kept for later)."""
     recipients = [address for address in recipients if address]
     if not recipients:
         return 0
-    mail = OutgoingMail(
-        subject=subject,
-        body=body,
-        html_body=html_body or "",
-        from_email=from_email or "",
-        recipients=recipients,
-        reply_to=list(reply_to or []),
-        attachments=[
-            {
-                "filename": filename,
-                "content": base64.b64encode(content).decode("ascii"),
-                "mimetype": mimetype,
-            }
-            for filename, content, mimetype in attachments
-        ],
+    message = EmailMultiAlternatives(
+        subject, body, from_email or None, recipients, reply_to=list(reply_to or []) or None
     )
-    try:
-        return _message(mail).send()
-    except DELIVERY_ERRORS as error:
-        now = timezone.now()
-        mail.last_error = _describe(error)
-        mail.next_attempt_at = now + backoff(1)
-        mail.give_up_at = now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24))
-        mail.save()
+    if html_body:
+        message.attach_alternative(html_body, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message.send()
+
+
+class KeepingBackend(BaseEmailBackend):
+    """The project's EMAIL_BACKEND, so that every mail takes this path: the project's own,
+    Wagtail's moderation and comment notifications, password resets. Each message goes to
+    MAIL_DELIVERY_BACKEND (SMTP in production); one it does not take is kept as an
+    `OutgoingMail` and retried. Opening never fails: Wagtail opens the connection before
+    sending, outside its error handling, so a mail server that is away would otherwise
+    stop an editor's save."""
+
+    def __init__(self, fail_silently=False, **kwargs):
+        super().__init__(fail_silently=fail_silently)
+        self.delivery = _delivery_connection(**kwargs)
+        self.unreachable = None
+
+    def open(self):
+        try:
+            return self.delivery.open()
+        except DELIVERY_ERRORS as error:
+            self.unreachable = error
+            return False
+
+    def close(self):
+        try:
+            self.delivery.close()
+        except DELIVERY_ERRORS:
+            pass
+        self.unreachable = None
+
+    def send_messages(self, email_messages):
+        sent = 0
+        for message in email_messages:
+            error = self.unreachable
+            if error is None:
+                try:
+                    sent += self.delivery.send_messages([message]) or 0
+                    continue
+                except DELIVERY_ERRORS as refused:
+                    error = refused
+            try:
+                _keep(message, error)
+            except Exception:
+                if not self.fail_silently:
+                    raise
+                logger.exception("Mail %r was neither sent nor kept.", message.subject)
+        return sent
+
+
+def _keep(message, error):
+    """Store what the mail server did not take and schedule its first retry. Blind copies
+    are kept one per address, so a retry cannot show one reader's address to another."""
+    now = timezone.now()
+    alternatives = getattr(message, "alternatives", [])
+    html = [content for content, mimetype in alternatives if mimetype == "text/html"]
+    common = {
+        "subject": message.subject,
+        "body": message.body,
+        "html_body": html[0] if html else "",
+        "from_email": message.from_email or "",
+        "reply_to": list(message.reply_to),
+        "attachments": [_stored_attachment(attachment) for attachment in message.attachments],
+        "last_error": _describe(error),
+        "next_attempt_at": now + backoff(1),
+        "give_up_at": now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24)),
+    }
+    groups = [list(message.to) + list(message.cc)] + [[address] for address in message.bcc]
+    for recipients in filter(None, groups):
+        mail = OutgoingMail.objects.create(recipients=recipients, **common)
         logger.warning(
             "Mail %s was not taken by the mail server (%s); retrying until %s.",
             mail.pk,
@@ -70,7 +127,25 @@ def deliver(
             mail.give_up_at.isoformat(timespec="minutes"),
         )
         _schedule(mail)
-        return 0
+
+
+def _stored_attachment(attachment):
+    if isinstance(attachment, MIMEBase):
+        filename = attachment.get_filename() or "attachment"
+        content, mimetype = attachment.get_payload(decode=True), attachment.get_content_type()
+    else:
+        filename, content, mimetype = attachment
+    if isinstance(content, str):
+        content = content.encode()
+    return {
+        "filename": filename,
+        "content": base64.b64encode(content).decode("ascii"),
+        "mimetype": mimetype or "application/octet-stream",
+    }
+
+
+def _delivery_connection(**kwargs):
+    return get_connection(settings.MAIL_DELIVERY_BACKEND, fail_silently=False, **kwargs)
 
 
 def send_templated(template, recipients, context, *, language=None, attachments=()):
@@ -173,6 +248,8 @@ def _message(mail):
         from_email=mail.from_email or None,
         to=list(mail.recipients),
         reply_to=list(mail.reply_to) or None,
+        # Straight to the mail server: a failed retry updates this row, it is not kept anew.
+        connection=_delivery_connection(),
     )
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
@@ -191,3 +268,14 @@ def _describe(error):
 
 def _setting(name, default):
     return getattr(settings, name, default)
+
+
+def purge(now, dry_run=False):
+    """Failed messages nobody re-sent within their period go, addresses and all."""
+    expired = OutgoingMail.objects.filter(
+        status=OutgoingMail.Status.FAILED, give_up_at__lt=cutoff("undelivered_mail", now)
+    )
+    counts = {"undelivered mail": expired.count()}
+    if not dry_run:
+        expired.delete()
+    return counts

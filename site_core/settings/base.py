@@ -217,6 +217,10 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # Mail: console in the embedded default, anything django-environ parses (smtp+tls://...) else.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Every mail (the project's, Wagtail's, password resets) passes site_core.mail.KeepingBackend,
+# which keeps and retries what the mail server named by EMAIL_URL does not take.
+MAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set from EMAIL_URL just above)
+EMAIL_BACKEND = "site_core.mail.KeepingBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="LAPOR Banjarbaru <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -354,8 +358,10 @@ PERSONAL_DATA_RETENTION_DAYS = {
     "ambassador_application": env.int("RETENTION_AMBASSADOR_APPLICATION_DAYS", default=365),
     # assisted-reporting requests, handled or not, after they arrive
     "assisted_request": env.int("RETENTION_ASSISTED_REQUEST_DAYS", default=90),
+    # mail the server never took (addresses, bodies), after the last retry gave up
+    "undelivered_mail": env.int("RETENTION_UNDELIVERED_MAIL_DAYS", default=30),
 }
-PERSONAL_DATA_PURGERS = []
+PERSONAL_DATA_PURGERS = ["site_core.mail.purge"]
 # Signed links in mail stop working this many days after they were sent.
 SIGNED_LINK_MAX_AGE_DAYS = {
     "outreach.registration": env.int("SIGNED_LINK_REGISTRATION_DAYS", default=365),

@@ -37,7 +37,8 @@ def smtp_server(settings):
         controller = Controller(handler, hostname="127.0.0.1", port=free_port())
         controller.start()
         servers.append(controller)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_BACKEND = "site_core.mail.KeepingBackend"
+        settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = controller.port
         settings.EMAIL_USE_TLS = False
@@ -79,7 +80,8 @@ def test_refusing_mail_server_does_not_lose_the_report(
 def test_mail_server_down_does_not_lose_the_report(
     client, report_page, valid_post, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "site_core.mail.KeepingBackend"
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = free_port()  # nothing listens here
     settings.EMAIL_TIMEOUT = 2

@@ -8,9 +8,13 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.mail import EmailMessage, get_connection
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -18,6 +22,7 @@ from aiosmtpd.controller import Controller
 from complaint_forms.models import Report
 from site_core.models import OutgoingMail
 from tests.conftest import _Inbox, free_port
+from tests.factories import InformationPageFactory
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,7 +38,8 @@ class RefusingInbox:
 def mail_server(settings):
     """Points Django's SMTP backend at a port; `start(handler)` runs aiosmtpd there."""
     port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "site_core.mail.KeepingBackend"
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
     settings.EMAIL_USE_TLS = False
     controllers = []
@@ -140,3 +146,54 @@ def test_mail_that_finally_failed_alerts_coordinators_who_send_it_again(
     assert not OutgoingMail.objects.exists()
     [message] = inbox.messages
     assert message["Subject"] == "Laporan diterima"
+
+
+def test_editor_submits_for_moderation_with_the_mail_server_away(
+    settings, mail_server, home, client, django_user_model
+):
+    """Wagtail's own notifications take the project's mail path: the editor's submission is
+    saved, the moderator's notification is kept and goes out once the server is back."""
+    settings.MAIL_RETRY_FIRST_DELAY_SECONDS = 0
+    editor = django_user_model.objects.create_user("editor", "editor@example.test", "x" * 12)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    moderator = django_user_model.objects.create_user("mod", "moderator@example.test", "x" * 12)
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    page = InformationPageFactory(parent=home, live=False, slug="jam-layanan")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        nested_form_data(
+            {
+                "title": "Jam layanan baru",
+                "slug": "jam-layanan",
+                "introduction": "Kapan kami buka.",
+                "body": streamfield([("paragraph", rich_text("<p>Senin sampai Jumat.</p>"))]),
+                "action-submit": "submit",
+            }
+        ),
+    )
+
+    assert response.status_code == 302  # saved and submitted, not a server error
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    kept = OutgoingMail.objects.get(recipients=[moderator.email])
+    assert "Jam layanan baru" in kept.subject + kept.body
+    inbox = mail_server(_Inbox())
+    call_command("retry_mail", verbosity=0)
+    assert not OutgoingMail.objects.filter(recipients=[moderator.email]).exists()
+    assert moderator.email in [message["To"] for message in inbox.messages]
+
+
+def test_a_connection_opened_while_the_mail_server_is_away_keeps_what_it_is_given(
+    settings, mail_server
+):
+    """Wagtail opens the connection before sending, outside its own error handling: opening
+    must not raise, and the message sent through it is kept."""
+    connection = get_connection()
+    assert connection.open() is False
+    message = EmailMessage("Komentar baru", "Ada komentar.", None, ["editor@example.test"])
+    assert connection.send_messages([message]) == 0
+    connection.close()
+    kept = OutgoingMail.objects.get()
+    assert (kept.subject, kept.recipients) == ("Komentar baru", ["editor@example.test"])

@@ -154,6 +154,37 @@ def test_only_coordinators_confirm(units, client):
     assert awards.confirm(award, boss).certificate_code == code  # twice changes nothing
 
 
+def test_confirmed_award_is_mailed_to_the_unit_once_in_indonesian(
+    units, mailoutbox, django_capture_on_commit_callbacks
+):
+    units["fast"].email = "dinas.fast@banjarbaru.test"
+    units["fast"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        award = _confirmed(units)
+    [message] = mailoutbox
+    assert message.to == ["dinas.fast@banjarbaru.test"]
+    assert message.subject == (
+        "Dinas Fast: penghargaan LAPOR! Banjarbaru untuk unit kerja responsif"
+    )
+    assert "peringkat 1 unit kerja paling responsif" in message.body
+    assert f"/id/penghargaan/{award.certificate_code}/" in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        awards.confirm(award, coordinator())  # confirming again sends nothing more
+    assert len(mailoutbox) == 1
+
+
+def test_unit_without_an_address_gets_no_award_mail(
+    units, mailoutbox, django_capture_on_commit_callbacks
+):
+    units["fast"].email = ""
+    units["fast"].save()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        award = _confirmed(units)
+    assert len(callbacks) == 1  # the mail task ran, and found no address
+    assert award.status == UnitAward.Status.CONFIRMED
+    assert mailoutbox == []
+
+
 def test_certificate_pdf_names_the_unit_and_the_quarter(units, client, tmp_path):
     award = _confirmed(units)
     with translation.override("id"):

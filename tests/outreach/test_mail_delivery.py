@@ -37,7 +37,8 @@ def smtp_server():
 def test_confirmation_is_delivered_by_smtp(smtp_server, event, commit):
     inbox, port = smtp_server
     with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_BACKEND="site_core.mail.KeepingBackend",
+        MAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=port,
         EMAIL_USE_TLS=False,

@@ -22,8 +22,8 @@ import pytest
 from complaint_forms import tasks as complaint_tasks
 from complaint_forms import workflow
 from complaint_forms.models import ComplaintSettings, Report
-from open_data import archive
-from open_data.models import MonthlyReportSettings
+from open_data import archive, awards
+from open_data.models import MonthlyReportSettings, UnitAward
 from outreach import tasks as outreach_tasks
 from outreach.models import AmbassadorApplication
 from outreach.registrations import register
@@ -71,6 +71,8 @@ OUTREACH_MAIL = {
 
 # Leadership (the mayor's office) is not staff of the site: it follows links logged out.
 OPEN_DATA_MAIL = {"monthly_report": "citizen"}
+# A unit's staff share the certificate links with anyone: they open logged out.
+AWARD_MAIL = {"award_confirmed": "citizen"}
 
 
 def mail_templates():
@@ -80,7 +82,9 @@ def mail_templates():
 
 
 def test_every_mail_template_has_a_scenario_here():
-    assert mail_templates() == set(COMPLAINT_MAIL) | set(OUTREACH_MAIL) | set(OPEN_DATA_MAIL)
+    assert mail_templates() == (
+        set(COMPLAINT_MAIL) | set(OUTREACH_MAIL) | set(OPEN_DATA_MAIL) | set(AWARD_MAIL)
+    )
 
 
 @pytest.fixture
@@ -239,3 +243,24 @@ def test_wagtail_moderation_mail_links_open_for_the_moderator(world, home):
     assert to_moderator, [message.to for message in mail.outbox]
     world["moderator"] = moderator
     assert assert_links_open(to_moderator[0], "moderator", world)
+
+
+def test_award_mail_links_open_for_anyone(world, django_capture_on_commit_callbacks):
+    award = UnitAward.objects.create(
+        unit=world["unit"],
+        period_start=datetime.date(2026, 7, 1),
+        period_end=datetime.date(2026, 9, 30),
+        rank=1,
+        reports=12,
+        on_time_share=0.9,
+        median_response_hours=2.0,
+    )
+
+    def confirm():
+        with django_capture_on_commit_callbacks(execute=True):  # the mail follows the commit
+            awards.confirm(award, world["coordinator"])
+
+    for kind, role in AWARD_MAIL.items():
+        message = sent(kind, confirm)
+        assert message.to == ["unit@banjarbaru.test"]
+        assert len(assert_links_open(message, role, world)) == 2  # verification, certificate

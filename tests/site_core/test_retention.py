@@ -22,6 +22,7 @@ from outreach.models import (
     SchoolSessionRequest,
 )
 from outreach.reach import program_reach
+from site_core.models import OutgoingMail
 from tests.complaint_forms.factories import CategoryFactory, ReportFactory, coordinator
 from tests.outreach.factories import (
     AmbassadorApplicationFactory,
@@ -211,6 +212,31 @@ def test_assisted_requests_are_erased_after_90_days_handled_or_not(purge, duta):
     assert recent.name == "Pak Darto"
 
 
+def test_undelivered_mail_goes_after_its_period(purge):
+    """A message the mail server never took holds addresses and its text: kept for staff to
+    re-send, then deleted. Mail still being retried is never touched."""
+
+    def mail(status, gave_up_days_ago):
+        return OutgoingMail.objects.create(
+            subject="Laporan Anda",
+            body="Kode pelacakan ...",
+            recipients=["warga@example.id"],
+            status=status,
+            next_attempt_at=NOW,
+            give_up_at=days_ago(gave_up_days_ago),
+        )
+
+    old = mail(OutgoingMail.Status.FAILED, 31)
+    recent = mail(OutgoingMail.Status.FAILED, 29)
+    retrying = mail(OutgoingMail.Status.RETRYING, 40)
+
+    assert "undelivered mail: 1" in purge("--dry-run")
+    assert OutgoingMail.objects.count() == 3
+    assert "undelivered mail: 1" in purge()
+    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {recent.pk, retrying.pk}
+    assert not OutgoingMail.objects.filter(pk=old.pk).exists()
+
+
 def test_retention_periods_are_settings(purge, settings, locales):
     settings.PERSONAL_DATA_RETENTION_DAYS = {
         **settings.PERSONAL_DATA_RETENTION_DAYS,
@@ -221,9 +247,12 @@ def test_retention_periods_are_settings(purge, settings, locales):
 
 
 def test_every_app_registers_its_purge(settings):
-    assert {"complaint_forms.retention.purge", "outreach.retention.purge"} <= set(
-        settings.PERSONAL_DATA_PURGERS
-    )
+    assert {
+        "complaint_forms.retention.purge",
+        "outreach.retention.purge",
+        "search.privacy.purge",
+        "site_core.mail.purge",
+    } <= set(settings.PERSONAL_DATA_PURGERS)
 
 
 def test_category_fixture_is_not_needed_for_anonymous_reports(purge, locales):
