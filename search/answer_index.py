@@ -18,6 +18,7 @@ from django.core.cache import cache
 
 import numpy as np
 
+from . import bilingual
 from .fields import ANSWER_FIELD_WEIGHTS
 from .spelling import SpellChecker
 from .text import analyse, language_of, stream_text, words
@@ -338,6 +339,8 @@ def _load(language_code):
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
+    if index.language != ORIGINAL_LANGUAGE:
+        bilingual.warm()  # nor for the bilingual one (~150 ms to read)
     _settle_memory()
     return index
 

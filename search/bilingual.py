@@ -84,5 +84,9 @@ def translations(word):
     return []
 
 
+def warm():
+    _load(str(dictionary_path()))
+
+
 def clear():
     _load.cache_clear()
