@@ -129,8 +129,8 @@ class AnswerIndex:
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self.spell_checker = SpellChecker(counts, set(postings), self.cooccurrence, bigrams)
-        self._originals = None  # see originals()
-        self._to_original = None
+        self._originals = None  # a fixed originals index (tests); else the current one
+        self._to_original = None  # (originals index, its document number per document)
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
@@ -217,13 +217,11 @@ class AnswerIndex:
         return [(int(d), float(totals[d]), float(cover[d] / total_idf)) for d in ids]
 
     def originals(self):
-        """The index of the language the answers were written in, when this one holds
-        translations of them (same source ids); None for that language itself."""
+        """The current index of the language the answers were written in, when this one
+        holds translations of them (same source ids); None for that language itself."""
         if self.language == ORIGINAL_LANGUAGE:
             return None
-        if self._originals is None:
-            self._originals = get_index(ORIGINAL_LANGUAGE)
-        return self._originals
+        return self._originals or get_index(ORIGINAL_LANGUAGE)
 
     def _translation_scores(self, concept):
         """(scores, shares) of the concept's Indonesian translations in the originals,
@@ -232,16 +230,16 @@ class AnswerIndex:
         originals = self.originals()
         if originals is None or not originals.docs:
             return np.zeros(n), np.zeros(n)
-        if self._to_original is None:
+        if self._to_original is None or self._to_original[0] is not originals:
             position = {doc.source_id: i for i, doc in enumerate(originals.docs)}
-            self._to_original = np.array(
-                [position.get(doc.source_id, -1) for doc in self.docs], dtype=np.int64
-            )
+            mapping = [position.get(doc.source_id, -1) for doc in self.docs]
+            self._to_original = (originals, np.array(mapping, dtype=np.int64))
+        to_original = self._to_original[1]
         scores, shares = originals._phrase_scores(concept.translations, len(originals.docs))
-        mapped = self._to_original >= 0
+        mapped = to_original >= 0
         out_scores, out_shares = np.zeros(n), np.zeros(n)
-        out_scores[mapped] = scores[self._to_original[mapped]]
-        out_shares[mapped] = shares[self._to_original[mapped]]
+        out_scores[mapped] = scores[to_original[mapped]]
+        out_shares[mapped] = shares[to_original[mapped]]
         return out_scores, out_shares
 
     def _best_phrase_scores(self, concept):
