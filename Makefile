@@ -16,9 +16,15 @@ $(STAMP): requirements-dev.lock
 	@test -f /usr/share/hunspell/id_ID.dic -a -f /usr/share/hunspell/en_US.dic || ! command -v apt-get >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq hunspell-id hunspell-en-us >/dev/null) || \
 		echo "hunspell dictionaries not installed: search will not correct spelling"
+	@test -f /usr/share/dictd/freedict-eng-ind.index || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq dict-freedict-eng-ind >/dev/null) || \
+		echo "dict-freedict-eng-ind not installed: English queries are not read in Indonesian"
 	@command -v pdftotext >/dev/null || ! command -v apt-get >/dev/null || \
 		(apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || \
 		echo "poppler-utils not installed: the monthly-report PDF test will fail"
+	@command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1 || ! command -v apt-get >/dev/null || \
+		(apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null) || \
+		echo "varnish not installed: the front-cache (VCL) test will fail"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.lock

@@ -8,10 +8,15 @@ class ComplaintFormsConfig(AppConfig):
 
     def ready(self):
         from . import durations
-        from .records import Category
+        from .deadlines import drop_deadline_rules
+        from .records import Category, ComplaintSettings, ExtraHoliday
         from .templatetags.report_form_tags import invalidate
 
         durations.connect()
         # The form's topic list is rendered once and reused (report_form_tags).
         post_save.connect(invalidate, sender=Category, dispatch_uid="report-fields-save")
         post_delete.connect(invalidate, sender=Category, dispatch_uid="report-fields-delete")
+        for model in (ComplaintSettings, ExtraHoliday):
+            uid = f"deadline-rules-{model.__name__}"
+            post_save.connect(drop_deadline_rules, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(drop_deadline_rules, sender=model, dispatch_uid=f"{uid}-delete")

@@ -14,11 +14,14 @@ import datetime
 from functools import lru_cache
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 import holidays
 
-from .records import ExtraHoliday
+from site_core.versioned_cache import VersionedCache
+
+from .records import ComplaintSettings, ExtraHoliday
 
 
 @lru_cache(maxsize=16)
@@ -34,6 +37,23 @@ def _calendar(extra):
 def extra_holidays():
     """The staff-entered days off, read once per call site (one query)."""
     return frozenset(ExtraHoliday.objects.values_list("date", flat=True))
+
+
+# What every new report's deadlines are computed from: read on each submission, changed a
+# few times a year.
+_RULES = VersionedCache("complaint-deadline-rules", timeout=5 * 60)
+
+
+def deadline_rules():
+    """(the default site's ComplaintSettings, the extra days off), cached until one changes."""
+    return _RULES.get_or_build("rules", lambda: (ComplaintSettings.current(), extra_holidays()))
+
+
+def drop_deadline_rules(**_kwargs):
+    """A signal receiver. Bumped now (a read later in the same transaction sees the change)
+    and again after the commit (a request that read the old rows meanwhile cached them)."""
+    _RULES.bump()
+    transaction.on_commit(_RULES.bump)
 
 
 def working_calendar(extra=None):

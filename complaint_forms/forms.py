@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from site_core.areas import KECAMATAN_CHOICES, KELURAHAN_CHOICES, OUTSIDE_CITY, kelurahan_in
-from site_core.forms import AliasedChoiceField, HoneypotField
+from site_core.forms import AliasedChoiceField, FixedChoiceField, HoneypotField
 from site_core.languages import active_content_language
 from site_core.localized_urls import name_fields_as_query
 from site_core.models import WorkUnit
@@ -127,7 +127,10 @@ def captcha_field():
 
 def category_choices_queryset():
     """Topics in the active language; the default language's where none are translated."""
-    translated = Category.objects.filter(locale__language_code=active_content_language())
+    language = active_content_language()
+    translated = Category.objects.filter(locale__language_code=language)
+    if language == settings.LANGUAGE_CODE:  # nothing to fill in: a simpler query to build
+        return translated.select_related("default_unit")
     untranslated = Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
         translation_key__in=translated.values("translation_key")
     )
@@ -162,12 +165,12 @@ class ReportFields(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    kecamatan = forms.ChoiceField(
+    kecamatan = FixedChoiceField(
         label=_("Kecamatan"),
         choices=[("", _("Choose…"))] + KECAMATAN_CHOICES,
         required=False,
     )
-    kelurahan = forms.ChoiceField(
+    kelurahan = FixedChoiceField(
         label=_("Kelurahan"),
         choices=[("", _("Choose…"))] + KELURAHAN_CHOICES,
         required=False,
@@ -178,7 +181,7 @@ class ReportFields(forms.Form):
         required=False,
         help_text=_("Street, building or landmark."),
     )
-    privacy = forms.ChoiceField(
+    privacy = FixedChoiceField(
         label=_("Who may know that you sent this?"),
         choices=Privacy.choices,
         initial=Privacy.PUBLIC,
@@ -193,7 +196,7 @@ class ReportFields(forms.Form):
     reporter_phone = TextField(
         label=_("Phone or WhatsApp"), max_length=20, required=False, validators=[validate_phone]
     )
-    contact_channel = forms.ChoiceField(
+    contact_channel = FixedChoiceField(
         label=_("How should we contact you?"),
         choices=ContactChannel.choices,
         initial=ContactChannel.EMAIL,

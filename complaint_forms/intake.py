@@ -13,12 +13,11 @@ from site_core.tasks import enqueue_on_commit
 from . import tasks, workflow
 from .choices import Channel
 from .codes import generate_tracking_code
-from .deadlines import add_working_days, extra_holidays
+from .deadlines import add_working_days, deadline_rules
 from .records import (
     CASE_FIELDS,
     REPORTER_FIELDS,
     Attachment,
-    ComplaintSettings,
     Report,
     ReportEvent,
 )
@@ -55,12 +54,18 @@ def report_for_key(idempotency_key):
     return Report.objects.filter(idempotency_key=idempotency_key).order_by().first()
 
 
+def tracking_code_for_key(idempotency_key):
+    """The tracking code of the report already stored under this key, if any: all a retried
+    submission needs for its redirect (one column, not the whole report)."""
+    codes = Report.objects.filter(idempotency_key=idempotency_key).values_list("tracking_code")
+    return next((code for (code,) in codes.order_by()[:1]), None)
+
+
 def _create(data, files, channel, user, idempotency_key, received_at):
     """One insert for the report (already routed when its category has a default unit),
     one for its timeline, one audit entry, its mail queued in the same transaction."""
     received = received_at or timezone.now()
-    config = ComplaintSettings.current()
-    extra = extra_holidays()
+    config, extra = deadline_rules()
     report = Report(
         **{
             name: data.get(name) or ""

@@ -7,7 +7,9 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 
+from site_core import frame
 from site_core.languages import active_content_language
 from site_core.links import page_absolute_url
 from site_core.localized_urls import query_name
@@ -24,19 +26,31 @@ def report_page_for_active_locale():
     return pages.select_related("locale").first()
 
 
-def confirmation_url(report):
+def _report_page_url(_locale):
     page = report_page_for_active_locale()
-    if page is not None:
-        return page.subpage_url("confirmation", args=[report.tracking_code])
-    return reverse("complaint_forms:confirmation", args=[report.tracking_code])
+    return page.get_url() if page is not None else ""
+
+
+def _report_route(name, args=()):
+    """The report page's route `name` in the active language, or None without a live report
+    page. Every submission redirects here: the page's address is kept with the page frame
+    (site_core.frame), which a publish, unpublish, move or delete drops, instead of being
+    looked up each time; the route itself comes from the page type, not the row."""
+    page_url = frame.cached("report-page-url", None, _report_page_url)
+    if not page_url:
+        return None
+    page_type = apps.get_model("complaint_forms", "ReportPage")
+    with translation.override(active_content_language()):
+        return page_url + page_type.get_resolver().reverse(name, *args).lstrip("/")
+
+
+def confirmation_url(code):
+    url = _report_route("confirmation", [code])
+    return url or reverse("complaint_forms:confirmation", args=[code])
 
 
 def tracking_url(code=""):
-    page = report_page_for_active_locale()
-    if page is not None:
-        url = page.subpage_url("tracking")
-    else:
-        url = reverse("complaint_forms:tracking")
+    url = _report_route("tracking") or reverse("complaint_forms:tracking")
     return f"{url}?{urlencode({query_name('code'): code})}" if code else url
 
 

@@ -27,7 +27,7 @@ from . import workflow
 from .choices import Privacy
 from .codes import normalise_tracking_code
 from .forms import TRANSITION_FORMS, LookupForm, ReportForm
-from .intake import create_report, report_for_key
+from .intake import create_report, tracking_code_for_key
 from .knowledge_base import answers_for_draft
 from .links import confirmation_url, report_page_for_active_locale, tracking_url
 from .records import Report
@@ -146,7 +146,7 @@ def _busy_response(request):
 
 def _submit(request, form):
     key = form["idempotency_key"].value()
-    existing = report_for_key(key) if _is_uuid(key) else None
+    existing = tracking_code_for_key(key) if _is_uuid(key) else None
     if existing:
         return HttpResponseRedirect(confirmation_url(existing))
     if over_limit(request, "complaint_forms.submit", settings.COMPLAINT_SUBMIT_RATE, method="POST"):
@@ -161,7 +161,7 @@ def _submit(request, form):
     report, _created = create_report(
         data, data["attachments"], idempotency_key=data["idempotency_key"]
     )
-    return HttpResponseRedirect(confirmation_url(report))
+    return HttpResponseRedirect(confirmation_url(report.tracking_code))
 
 
 def _is_uuid(value):

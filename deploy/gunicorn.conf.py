@@ -20,3 +20,7 @@ max_requests_jitter = 500
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket (for `gunicornc`) defaults to one path per user, which every
+# gunicorn on the machine shares, so two stacks side by side collide there; systemd (or
+# deploy/stack.sh) manages the server instead.
+control_socket_disable = True

@@ -105,8 +105,8 @@ def report_form():
 def submit_reports(submit_url, category, measure):
     """Every citizen fetches the form (CSRF cookie); once all have it, they send their
     reports at once, the first one double-clicked (two identical posts at the same time).
-    `measure()` is called when the posting starts and returns a function called when it
-    ends: the CPU figures cover the posts alone, not the form pages."""
+    `measure()` is called when a phase starts and returns a function called when it ends:
+    once for the form pages (`outcomes["form_pages"]`), once for the posts."""
     outcomes = {"sent": 0, "accepted": 0, "failed": 0, "codes": set(), "doubles": 0}
     outcomes["statuses"] = Counter()
     lock = threading.Lock()
@@ -162,9 +162,11 @@ def submit_reports(submit_url, category, measure):
                 outcomes["codes"] |= codes
                 outcomes["doubles"] += len(codes) - 1 if len(codes) > 1 else 0
 
+    finish_form_pages = measure()
     with ThreadPoolExecutor(CITIZENS) as pool:
         futures = [pool.submit(citizen, number) for number in range(CITIZENS)]
         ready.wait()
+        outcomes["form_pages"] = finish_form_pages()
         started = time.perf_counter()
         finish = measure()
         for future in futures:
@@ -329,6 +331,16 @@ def submission_figures():
             f"{total_ms:.1f} ms: at most {os.cpu_count() * 1000 / max(total_ms, 0.1):.0f} "
             f"posts/s on {os.cpu_count()} idle cores |"
         )
+    # Each citizen fetched the form page once, before their reports: a citizen who sends
+    # one report costs a page and a post.
+    form_page = outcomes["form_pages"]
+    form_page_ms = (form_page["worker_cpu"] + form_page["db_cpu"]) * 1000 / CITIZENS
+    flow_ms = worker_cpu_ms + db_cpu_ms + form_page_ms
+    print(
+        f"| form page CPU per citizen (workers + db) | {form_page_ms:.1f} ms | page + post "
+        f"{flow_ms:.1f} ms: at most {os.cpu_count() * 1000 / max(flow_ms, 0.1):.0f} "
+        f"one-report citizens/s on {os.cpu_count()} idle cores |"
+    )
     return stored == outcomes["accepted"] and outcomes["doubles"] == 0
 
 
@@ -353,21 +365,25 @@ def publish_figures():
 
 
 def soak_figures():
-    """Worker memory over the soak, sampled every 10 s. gunicorn recycles a worker after
-    max_requests (deploy/gunicorn.conf.py), so each worker's growth is taken over the part
-    of the soak it lived through, and the recycled ones are counted."""
-    first, last = {}, {}
+    """Worker memory over the soak, sampled every 10 s. Each worker's growth is taken after
+    its warm-up (SOAK_WARMUP_SECONDS of its life, default 120: imports, templates and
+    connections loaded on first use) up to its last sample; gunicorn recycles a worker
+    after max_requests (deploy/gunicorn.conf.py), and the recycled ones are counted."""
+    warmup = int(os.environ.get("SOAK_WARMUP_SECONDS", "120"))
+    series = {}  # pid -> [(seconds into the soak, MB)]
+    begun = time.monotonic()
 
     def sample():
         for pid in gunicorn_workers():
-            if Path(f"/proc/{pid}").exists():
-                first.setdefault(pid, rss_mb(pid))
-                last[pid] = rss_mb(pid)
+            try:
+                series.setdefault(pid, []).append((time.monotonic() - begun, rss_mb(pid)))
+            except OSError:
+                pass  # recycled since it was listed
 
     sample()
-    started = set(first)
-    deadline = time.monotonic() + SOAK_SECONDS
-    next_sample = time.monotonic() + 10
+    started = set(series)
+    deadline = begun + SOAK_SECONDS
+    next_sample = begun + 10
     soak_requests = 0
     while time.monotonic() < deadline:
         for path in ("/id/", "/id/tanya-jawab/", "/id/program/", "/id/lapor/"):
@@ -377,8 +393,10 @@ def soak_figures():
             sample()
             next_sample += 10
     sample()
-    growth = {pid: last[pid] - first[pid] for pid in first}
-    recycled = len(set(first) - set(gunicorn_workers()))
+    first = {pid: points[0][1] for pid, points in series.items()}
+    last = {pid: points[-1][1] for pid, points in series.items()}
+    growth = {pid: last[pid] - first[pid] for pid in series}
+    recycled = len(set(series) - set(gunicorn_workers()))
     print(
         f"| soak {SOAK_SECONDS} s, {soak_requests} uncached requests | worker RSS "
         f"{min(first[pid] for pid in started):.0f}-{max(first[pid] for pid in started):.0f} MB "
@@ -387,6 +405,28 @@ def soak_figures():
         f"(median {statistics.median(growth.values()):+.1f} MB); "
         f"{recycled} workers recycled by max_requests |"
     )
+    for pid, points in sorted(series.items()):
+        born = points[0][0]
+        warm = [(at, mb) for at, mb in points if at - born >= warmup]
+        if len(warm) < 2 or warm[-1][0] - warm[0][0] < 60:
+            continue  # too short a life after its warm-up to say anything
+        minutes = (warm[-1][0] - warm[0][0]) / 60
+        print(
+            f"| worker {pid} after warm-up | {warm[0][1]:.1f} MB at {warm[0][0]:.0f} s -> "
+            f"{warm[-1][1]:.1f} MB at {warm[-1][0]:.0f} s | "
+            f"{(warm[-1][1] - warm[0][1]) / minutes:+.2f} MB/min over {minutes:.1f} min |"
+        )
+    by_minute = []
+    for minute in range(SOAK_SECONDS // 60 + 1):
+        now = [
+            mb
+            for points in series.values()
+            for at, mb in points
+            if minute * 60 <= at < minute * 60 + 10
+        ]
+        if now:
+            by_minute.append(f"{statistics.median(now):.1f}")
+    print(f"| worker RSS by minute (median of the workers, MB) | {', '.join(by_minute)} |")
     return True
 
 

@@ -12,8 +12,9 @@ FRONT_PORT="${STACK_PORT:-8080}"
 APP_PORT="${STACK_APP_PORT:-8001}"
 mkdir -p "$RUN"
 
-if ! command -v varnishd >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish >/dev/null
+# varnish-modules: the VCL's vmod_var (see deploy/varnish.vcl, purges and fetches under way).
+if ! command -v varnishd >/dev/null || ! dpkg -s varnish-modules >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null
 fi
 
 export DJANGO_SETTINGS_MODULE=site_core.settings.stack

@@ -4,6 +4,8 @@
 vcl 4.1;
 
 import std;
+# Debian's varnish-modules: one process-wide variable, the time of the latest purge.
+import var;
 
 backend default {
     .host = "127.0.0.1";
@@ -33,6 +35,12 @@ sub vcl_recv {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
         }
+        # A fetch of this address already under way (a background refresh of a page in
+        # grace, or a first fetch) may bring the page as it was before the change and store
+        # it again after this purge. Each purge leaves its own mark (this request's id) on
+        # the address; vcl_backend_response keeps no response whose address was marked again
+        # after its fetch began. One variable per address the application purges (its pages).
+        var.global_set("purged " + req.url, req.xid);
         return (purge);
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -66,7 +74,21 @@ sub vcl_hash {
     return (lookup);
 }
 
+sub vcl_backend_fetch {
+    var.set("purge seen", "mark " + var.global_get("purged " + bereq.url));
+}
+
 sub vcl_backend_response {
+    # Purged since this fetch began: maybe rendered before the change was committed. The
+    # visitors waiting for it get it; nothing is stored, so the next request fetches the
+    # page again. (A mark, not a time: no clock to compare, no rounding. Per address: the
+    # purge of a page's parent, sent just after the page's own, keeps the page's fetch.)
+    if (var.get("purge seen") != "mark " + var.global_get("purged " + bereq.url)) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        return (deliver);
+    }
     # Serve a stale page for an hour if the application is down or slow to answer.
     set beresp.grace = 1h;
     # The variants by display preference (see vcl_hash) need `Vary: Cookie` on every page.

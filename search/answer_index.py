@@ -18,11 +18,14 @@ from django.core.cache import cache
 
 import numpy as np
 
+from . import bilingual
 from .fields import ANSWER_FIELD_WEIGHTS
 from .spelling import SpellChecker
 from .text import analyse, language_of, stream_text, words
 
 VERSION_KEY = "search:index-version"
+# The language the answers are written in; other languages' answers are translations.
+ORIGINAL_LANGUAGE = "id"
 K1 = 1.2
 B = 0.6
 # A document is shown only if it covers a share of the query's information (idf): half
@@ -126,6 +129,8 @@ class AnswerIndex:
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self.spell_checker = SpellChecker(counts, set(postings), self.cooccurrence, bigrams)
+        self._originals = None  # a fixed originals index (tests); else the current one
+        self._to_original = None  # (originals index, its document number per document)
 
     def cooccurrence(self, candidate, context):
         """How many of the context stems the best document with `candidate` also has."""
@@ -140,15 +145,24 @@ class AnswerIndex:
         return max(counts.values(), default=0)
 
     def concept_idf(self, concept):
-        """How much information a concept carries: its best phrase's mean idf."""
+        """How much information a concept carries: its best phrase's mean idf (a
+        translation's in the originals' index)."""
         known = [
             sum(self.idf[s] for s in phrase) / len(phrase)
             for phrase in concept.phrases
             if all(s in self.idf for s in phrase)
         ]
+        concept_known = bool(known)
+        originals = self.originals() if concept.translations else None
+        if originals is not None:
+            known += [
+                sum(originals.idf[s] for s in phrase) / len(phrase)
+                for phrase in concept.translations
+                if all(s in originals.idf for s in phrase)
+            ]
         value = max(known) if known else self.unknown_idf
-        if concept.corrected:
-            value /= 2  # a guessed word is weaker evidence either way
+        if concept.corrected or (known and concept.translations and not concept_known):
+            value /= 2  # a guessed word (a correction, a translation) is weaker evidence
         if concept.aspect or concept.name:
             value *= ASPECT_WEIGHT
         return value
@@ -186,7 +200,8 @@ class AnswerIndex:
                 found |= share > 0
             if not concept.aspect:
                 on_topic |= share >= 0.5
-                if not concept.name and idfs[position] > 0:
+                # A name or a translation is a guess: it never makes a match strong.
+                if not (concept.name or concept.translations) and idfs[position] > 0:
                     strong |= scores >= STRONG_MATCH * (K1 + 1) * idfs[position]
         found |= strong
         if not found.any():
@@ -201,12 +216,45 @@ class AnswerIndex:
         ids = ids[np.argsort(-totals[ids], kind="stable")]
         return [(int(d), float(totals[d]), float(cover[d] / total_idf)) for d in ids]
 
+    def originals(self):
+        """The current index of the language the answers were written in, when this one
+        holds translations of them (same source ids); None for that language itself."""
+        if self.language == ORIGINAL_LANGUAGE:
+            return None
+        return self._originals or get_index(ORIGINAL_LANGUAGE)
+
+    def _translation_scores(self, concept):
+        """(scores, shares) of the concept's Indonesian translations in the originals,
+        carried over to their translations here (by source id)."""
+        n = len(self.docs)
+        originals = self.originals()
+        if originals is None or not originals.docs:
+            return np.zeros(n), np.zeros(n)
+        if self._to_original is None or self._to_original[0] is not originals:
+            position = {doc.source_id: i for i, doc in enumerate(originals.docs)}
+            mapping = [position.get(doc.source_id, -1) for doc in self.docs]
+            self._to_original = (originals, np.array(mapping, dtype=np.int64))
+        to_original = self._to_original[1]
+        scores, shares = originals._phrase_scores(concept.translations, len(originals.docs))
+        mapped = to_original >= 0
+        out_scores, out_shares = np.zeros(n), np.zeros(n)
+        out_scores[mapped] = scores[to_original[mapped]]
+        out_shares[mapped] = shares[to_original[mapped]]
+        return out_scores, out_shares
+
     def _best_phrase_scores(self, concept):
         """(scores, shares): for every document, the concept's best phrase score and the
         largest share of a phrase's stems it contains (0 where it meets none)."""
-        n = len(self.docs)
+        best, share = self._phrase_scores(concept.phrases, len(self.docs))
+        if concept.translations:
+            scores, shares = self._translation_scores(concept)
+            np.maximum(best, scores, out=best)
+            np.maximum(share, shares, out=share)
+        return best, share
+
+    def _phrase_scores(self, phrases, n):
         best, share = np.zeros(n), np.zeros(n)
-        for phrase, weight in concept.phrases.items():
+        for phrase, weight in phrases.items():
             acc, matched = np.zeros(n), np.zeros(n)
             for s in phrase:
                 entry = self.postings.get(s)
@@ -289,6 +337,8 @@ def _load(language_code):
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
+    if index.language != ORIGINAL_LANGUAGE:
+        bilingual.warm()  # nor for the bilingual one (~150 ms to read)
     _settle_memory()
     return index
 

@@ -8,15 +8,17 @@ informal words, stop words, synonyms, spelling correction, stemming) and returns
 
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import bilingual, colloquial, lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
-from .text import is_aspect_word, is_stopword, language_of, standardise, stem, words
+from .text import INFORMAL_WORDS, is_aspect_word, is_stopword, language_of, standardise, stem, words
 
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
 CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
+TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
+COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
 
 
 @dataclass
@@ -34,6 +36,9 @@ class Concept:
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
     aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
     name: bool = False  # unknown to the answers and the dictionary: a name or a code
+    # Indonesian stems of an English word the English answers lack (`search.bilingual`):
+    # the index meets them in the answers' Indonesian originals.
+    translations: dict = field(default_factory=dict)
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -133,6 +138,9 @@ class QueryBuilder:
             if is_stopword(token, language):
                 continue
             known = self.spell_checker is None or self.spell_checker.knows(token, language)
+            standard = None if known else self.colloquial_root(token, language)
+            if standard and is_stopword(standard, language):
+                continue
             if not known and any(c.isdigit() for c in token):
                 continue  # amounts and ages ("5rb", "80") say little about the topic
             concept = Concept(token, aspect=is_aspect_word(token, language))
@@ -141,7 +149,10 @@ class QueryBuilder:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
             elif not known:
-                if not self._add_roots(concept, token, language):
+                self._add_translations(concept, token, language)
+                if standard:
+                    concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
+                elif not self._add_roots(concept, token, language):
                     unknown.append((concept, len(output) - 1))
             concepts.append(concept)
         changed = False
@@ -193,6 +204,32 @@ class QueryBuilder:
                 concept.aspect = concept.aspect or is_aspect_word(root, language)
                 added = True
         return added
+
+    def _add_translations(self, concept, token, language):
+        """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""
+        if language != "en" or not lexicon.is_valid(token, language):
+            return
+        for term in bilingual.translations(token):
+            found = tuple(w for w in words(term) if not is_stopword(w, "id"))
+            if found:
+                concept.translations[tuple(stem(w, "id") for w in found)] = TRANSLATION_WEIGHT
+
+    def colloquial_root(self, token, language):
+        """The standard form of a colloquial word the dictionary does not know: the first
+        candidate (`search.colloquial`) that the dictionary knows and the answers contain
+        ("nutupin" -> "menutupi", "ketauan" -> "tahu"), or a stop word it stands for
+        ("dapet" -> "dapat"); None when there is none."""
+        if language != "id" or not lexicon.is_available(language):
+            return None
+        if lexicon.is_valid(token, language):
+            return None
+        for candidate in colloquial.candidates(token):
+            candidate = INFORMAL_WORDS.get(candidate, candidate)  # "tau" -> "tahu"
+            if " " in candidate or not lexicon.is_valid(candidate, language):
+                continue
+            if is_stopword(candidate, language) or self.spell_checker.knows(candidate, language):
+                return candidate
+        return None
 
     @staticmethod
     def _stems(term_words, language):

@@ -119,6 +119,46 @@ INFORMAL_WORDS = {
     "hp": "ponsel",
     "resign": "berhenti kerja",
     "second": "bekas",
+    # Everyday chat language (not drawn from any query set): apps, pronouns, negation,
+    # question words, common short forms.
+    "wa": "whatsapp",
+    "wasap": "whatsapp",
+    "ig": "instagram",
+    "fb": "facebook",
+    "gatau": "tidak tahu",
+    "gtau": "tidak tahu",
+    "tau": "tahu",
+    "kagak": "tidak",
+    "ndak": "tidak",
+    "nda": "tidak",
+    "gausah": "tidak usah",
+    "emang": "memang",
+    "emg": "memang",
+    "sy": "saya",
+    "aq": "aku",
+    "gue": "aku",
+    "gw": "aku",
+    "brp": "berapa",
+    "kpn": "kapan",
+    "skrg": "sekarang",
+    "skrang": "sekarang",
+    "dpt": "dapat",
+    "dapet": "dapat",
+    "blum": "belum",
+    "sblm": "sebelum",
+    "stlh": "setelah",
+    "jg": "juga",
+    "jga": "juga",
+    "msh": "masih",
+    "bkn": "bukan",
+    "kmrn": "kemarin",
+    "mo": "mau",
+    "pgn": "ingin",
+    "bnyk": "banyak",
+    "duit": "uang",
+    "hape": "ponsel",
+    "cowok": "laki laki",
+    "cewek": "perempuan",
 }
 
 STOPWORDS = {
@@ -131,7 +171,8 @@ STOPWORDS = {
         sedang sehingga sejak seperti setelah sih siapa sudah supaya tapi telah tentang
         terhadap tersebut terus tiap tidak untuk waktu yaitu yang ya deh nih tuh loh dll
         gitu kayak pernah tolong mohon terima kasih min admin pak bu kak hari ini kemarin
-        besok sekarang biar gara ku mu kayak nya jl jln gg km kel kec blok""".split()
+        besok sekarang biar gara ku mu kayak nya jl jln gg km kel kec blok kemana dimana
+        darimana memang bukan usah""".split()
     ),
     "en": set(
         """a about after again all am an and any are as at be because been before being but
@@ -140,7 +181,9 @@ STOPWORDS = {
         or other our out over own please same she should so some still such than that the
         their them then there these they this those through to too under until up very
         was we were what when where which while who whom why will with would you your
-        near something week ago today tomorrow someone need""".split()
+        near something week ago today tomorrow someone need don didn doesn isn wasn aren
+        weren won wouldn couldn shouldn haven hasn hadn ll ve re im dont didnt doesnt
+        isnt cant wont""".split()
     ),
 }
 

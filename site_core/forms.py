@@ -37,7 +37,17 @@ class HoneypotField(forms.CharField):
         return ""
 
 
-class AliasedChoiceField(forms.ChoiceField):
+class FixedChoiceField(forms.ChoiceField):
+    """A choice field whose list is written in code. Every form copies its fields, and
+    Django's deep copy of the list (the kelurahan: dozens of translated labels) costs more
+    than the rest of the field; the copies share it instead. A form narrows its choices by
+    assigning a new list (as `offer_private_choices_only` does), never by changing this one."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)  # the widget is still copied
+
+
+class AliasedChoiceField(FixedChoiceField):
     """A choice that also takes older public words for its values (`aliases`: word ->
     value), so links and cached forms written before the values changed keep working."""
 

@@ -431,6 +431,11 @@ SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-218")
 # Hunspell dictionaries (Debian hunspell-id, hunspell-en-us): without them, no spelling fixes.
 SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
+# English-Indonesian dictionary (Debian dict-freedict-eng-ind, dictd files without suffix):
+# English words no English answer uses are read in the Indonesian originals.
+SEARCH_BILINGUAL_DICTIONARY = env(
+    "SEARCH_BILINGUAL_DICTIONARY", default="/usr/share/dictd/freedict-eng-ind"
+)
 # Days the search query log (redacted query texts, clicks) is kept before purge.
 SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
 # Searches that must agree before an answer is indexed with a query's words (learning).

@@ -152,3 +152,99 @@ def test_english_words_take_no_hunspell_roots(indexes):
     """hunspell-en offers spurious roots ("youth" -> "you"); Snowball stems English."""
     processed = builder_for(indexes, "en").build("youth", "en")
     assert list(processed.concepts[0].phrases) == [(stem("youth", "en"),)]
+
+
+# Colloquial verb forms (search.colloquial) ------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("nutupin", "menutup"),  # -in, nasal n- for t-
+        ("didatengin", "datang"),  # di-...-in, "e" for "a"
+        ("ngajuin", "ajukan"),  # nasal ng- before a vowel, -in for -kan
+        ("nyari", "cari"),  # the everyday list already reads it
+        ("kepotong", "potong"),  # accidental ke-
+        ("bales", "balas"),  # "e" for "a" (a valid English word, not an Indonesian one)
+    ],
+)
+def test_colloquial_form_meets_the_answers_through_its_standard_form(indexes, typed, standard):
+    builder = builder_for(indexes, "id")
+    processed = builder.build(typed, "id")
+    (concept,) = processed.concepts
+    assert (stem(standard, "id"),) in concept.phrases
+    assert processed.corrected == ""  # read, not "corrected": no "did you mean"
+    assert not concept.name
+
+
+def test_nutupin_reaches_the_answer_about_closing_a_road(indexes):
+    processed = builder_for(indexes, "id").build("nutupin jalan buat hajatan", "id")
+    first = indexes["id"].docs[indexes["id"].score(processed)[0][0]]
+    assert "menutup jalan" in first.title.lower()
+
+
+def test_colloquial_form_of_a_stop_word_is_dropped(indexes):
+    """ "dapet" is "dapat", a stop word: it must not count as a missing topic."""
+    processed = builder_for(indexes, "id").build("cara dapet bansos", "id")
+    assert [c.text for c in processed.concepts] == ["bansos"]
+
+
+def test_valid_words_are_never_read_as_colloquial_forms(indexes):
+    """Only a word the dictionary does not know is read ("sate" is not: KBBI has "satai")."""
+    builder = builder_for(indexes, "id")
+    valid = [w for w in VALID_ID if lexicon.is_valid(w, "id")]
+    assert len(valid) > 0.9 * len(VALID_ID)
+    read = {w: builder.colloquial_root(w, "id") for w in valid}
+    assert {w: r for w, r in read.items() if r} == {}
+    processed = builder.build("minum kopi", "id")
+    assert [list(c.phrases) for c in processed.concepts] == [[("minum",)], [("kopi",)]]
+
+
+@pytest.mark.parametrize(
+    "query", ["ngantri tiket konser", "nontonin konser dangdut", "beliin tiket pesawat murah"]
+)
+def test_colloquial_query_about_what_the_site_lacks_stays_empty(indexes, query):
+    processed = builder_for(indexes, "id").build(query, "id")
+    assert indexes["id"].score(processed) == []
+
+
+# English words read in the Indonesian originals (search.bilingual) ------------------------
+@pytest.fixture
+def bilingual(indexes):
+    from search import bilingual
+
+    bilingual.clear()
+    if not bilingual.translations("garbage"):
+        pytest.fail("dict-freedict-eng-ind must be installed (make install does it)")
+    indexes["en"]._originals = indexes["id"]
+    yield bilingual
+    bilingual.clear()
+
+
+def test_english_word_the_answers_lack_meets_the_indonesian_original(indexes, bilingual):
+    """No English answer says "bribe"; the original of the illegal-levies answer says
+    "suap", and the English translation of that answer is found."""
+    processed = builder_for(indexes, "en").build("bribe", "en")
+    found = [indexes["en"].docs[d].source_id for d, _s, _c in indexes["en"].score(processed)]
+    assert found[:1] == ["kb-017"]
+
+
+def test_english_word_the_answers_use_is_not_translated(indexes, bilingual):
+    processed = builder_for(indexes, "en").build("rubbish", "en")
+    assert processed.concepts[0].translations == {}
+
+
+def test_without_the_bilingual_dictionary_nothing_is_translated(indexes, bilingual, settings):
+    settings.SEARCH_BILINGUAL_DICTIONARY = "/nonexistent/freedict-eng-ind"
+    bilingual.clear()
+    processed = builder_for(indexes, "en").build("bribe", "en")
+    assert processed.concepts[0].translations == {}
+    assert indexes["en"].score(processed) == []
+
+
+@pytest.mark.parametrize(
+    "query", ["weather forecast tomorrow", "football registration for kids", "cinema tickets"]
+)
+def test_translated_words_do_not_make_an_unanswerable_query_answered(indexes, bilingual, query):
+    """A translation is a guess: it counts half, and never makes a match strong."""
+    processed = builder_for(indexes, "en").build(query, "en")
+    assert any(c.translations for c in processed.concepts)
+    assert indexes["en"].score(processed) == []
