@@ -24,3 +24,16 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # gunicorn on the machine shares, so two stacks side by side collide there; systemd (or
 # deploy/stack.sh) manages the server instead.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Build the answer index before the worker takes requests: a new worker (at start and
+    each max_requests recycle) would otherwise make its first searcher wait for it."""
+    from django.conf import settings
+
+    from search.backends import get_backend
+
+    try:
+        get_backend().warm([code for code, _name in settings.LANGUAGES])
+    except Exception:  # the database away: the worker starts anyway and answers 503s
+        worker.log.exception("The answer index was not built at start; the first search will.")

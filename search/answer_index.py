@@ -363,7 +363,7 @@ def get_index(language_code):
     entry = _indexes.get(language_code)
     if entry and entry[0] == version:
         return entry[1]
-    limit = getattr(settings, "SEARCH_SYNC_REBUILD_MAX_ANSWERS", 3000)
+    limit = settings.SEARCH_SYNC_REBUILD_MAX_ANSWERS
     if entry and len(entry[1].docs) > limit:
         _rebuild_in_background(language_code, version)
         return entry[1]

@@ -160,6 +160,10 @@ class SearchBackend:
     def suggest(self, prefix, language="id", limit=6):
         raise NotImplementedError
 
+    def warm(self, languages):
+        """Get ready to answer in these languages before the first search (a web worker
+        calls it as it starts). Nothing to do where the index lives elsewhere."""
+
     def builder(self, spell_checker):
         return self.query_builder or QueryBuilder(spell_checker=spell_checker)
 

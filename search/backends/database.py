@@ -19,6 +19,10 @@ class DatabaseSearchBackend(SearchBackend):
         ranked = index.score(processed)
         return index, processed, ranked
 
+    def warm(self, languages):
+        for language in languages:
+            get_index(language)
+
     def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         filters = filters or {}
         index, processed, ranked = self.ranked_answers(query, language)

@@ -436,6 +436,10 @@ SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspel
 SEARCH_BILINGUAL_DICTIONARY = env(
     "SEARCH_BILINGUAL_DICTIONARY", default="/usr/share/dictd/freedict-eng-ind"
 )
+# An answer index up to this size is rebuilt at once when answers change (the request that
+# notices waits, about 1 s per 300 answers); a larger one in a background thread while the
+# previous one keeps answering. Production rebuilds every index in the background.
+SEARCH_SYNC_REBUILD_MAX_ANSWERS = env.int("SEARCH_SYNC_REBUILD_MAX_ANSWERS", default=3000)
 # Days the search query log (redacted query texts, clicks) is kept before purge.
 SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
 # Searches that must agree before an answer is indexed with a query's words (learning).

@@ -49,4 +49,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 
+# No request waits for an answer index rebuild after an editor publishes (base.py).
+SEARCH_SYNC_REBUILD_MAX_ANSWERS = env.int("SEARCH_SYNC_REBUILD_MAX_ANSWERS", default=0)  # noqa: F405
+
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405

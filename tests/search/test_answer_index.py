@@ -1,5 +1,7 @@
 """The in-process answer index: freshness and honest thresholds."""
 
+import threading
+
 import pytest
 
 from search import answer_index
@@ -30,6 +32,23 @@ def test_large_index_is_rebuilt_in_the_background_while_the_old_one_serves(
     AnswerPageFactory(parent=kb_index, source_id="kb-901").save_revision().publish()
     assert answer_index.get_index("id") is before
     assert started and started[0][0] == "id"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_production_rebuilds_in_the_background_then_serves_the_new_answer(kb, kb_index, settings):
+    """Production (limit 0): no request waits for a rebuild; the previous index answers
+    until the thread, on its own connection, has built the new one."""
+    settings.SEARCH_SYNC_REBUILD_MAX_ANSWERS = 0
+    before = answer_index.get_index("id")
+    page = AnswerPageFactory(parent=kb_index, source_id="kb-902", title="Izin keramaian")
+    page.save_revision().publish()
+
+    assert answer_index.get_index("id") is before
+    [thread] = [t for t in threading.enumerate() if t.name == "search-index-id"]
+    thread.join(timeout=60)
+    after = answer_index.get_index("id")
+    assert after is not before
+    assert page.pk in after.by_page and page.pk not in before.by_page
 
 
 def test_required_coverage_is_lower_for_long_questions():
