@@ -34,7 +34,7 @@ def test_large_index_is_rebuilt_in_the_background_while_the_old_one_serves(
     assert started and started[0][0] == "id"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_production_rebuilds_in_the_background_then_serves_the_new_answer(kb, kb_index, settings):
     """Production (limit 0): no request waits for a rebuild; the previous index answers
     until the thread, on its own connection, has built the new one."""
