@@ -66,15 +66,16 @@ loadtest: install
 
 # Everything that needs no browser; pytest's "no tests ran" (exit 5) fails the target.
 # One worker per core (pytest-xdist), each with its own test database, Redis key prefix and
-# copy of the demo, built once by the worker that first needs it (tests/conftest.py).
+# copy of the demo, built once per run by the first worker (tests/conftest.py).
 TEST_WORKERS ?= auto
 test: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not e2e and not bench" $(PYTEST_ARGS)
 
 # Browser tests: Debian's Chromium (apt-get install chromium) and axe-core from the wheel.
+# One worker per core too, each with its own live server, test database and browser.
 test-e2e: install
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium)
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m e2e $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,9 +21,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 # 404s are expected in tests; keep the output readable.
 LOGGING["loggers"] = {"django.request": {"level": "ERROR"}}  # noqa: F405
-# Test runs sharing a Redis database (pytest-xdist's workers run in parallel) keep to keys
-# of their own: a prefix per worker, and clearing the cache deletes only those keys.
+# Test runs sharing a Redis database (pytest-xdist's workers run in parallel, and two runs
+# may run side by side) keep to keys of their own: a prefix per process, and clearing the
+# cache deletes only those keys.
 if REDIS_URL:  # noqa: F405
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}"  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}-{os.getpid()}"  # noqa: F405
     CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.OwnKeysClient"  # noqa: F405
