@@ -160,6 +160,8 @@ class AnswerIndex:
                 for phrase in concept.translations
                 if all(s in originals.idf for s in phrase)
             ]
+        if not known and concept.family:
+            known = [self.idf[s] for (s,) in concept.family if s in self.idf]
         value = max(known) if known else self.unknown_idf
         if concept.corrected or (known and concept.translations and not concept_known):
             value /= 2  # a guessed word (a correction, a translation) is weaker evidence
@@ -246,13 +248,21 @@ class AnswerIndex:
         """(scores, shares): for every document, the concept's best phrase score and the
         largest share of a phrase's stems it contains (0 where it meets none)."""
         best, share = self._phrase_scores(concept.phrases, len(self.docs))
+        if concept.family:
+            # A family word ranks the answers as the word typed would ("bayar" met as
+            # "biaya"), never above its own idf, and never qualifies an answer: what
+            # qualifies it is the query's topic ("harga cabai" meets no "gratis" answer).
+            typed = [self.idf[s] for phrase in concept.phrases for s in phrase if s in self.idf]
+            cap = max(typed) if typed else None
+            scores, _shares = self._phrase_scores(concept.family, len(self.docs), cap)
+            np.maximum(best, scores, out=best)
         if concept.translations:
             scores, shares = self._translation_scores(concept)
             np.maximum(best, scores, out=best)
             np.maximum(share, shares, out=share)
         return best, share
 
-    def _phrase_scores(self, phrases, n):
+    def _phrase_scores(self, phrases, n, idf_cap=None):
         best, share = np.zeros(n), np.zeros(n)
         for phrase, weight in phrases.items():
             acc, matched = np.zeros(n), np.zeros(n)
@@ -261,7 +271,8 @@ class AnswerIndex:
                 if entry is None:
                     continue
                 ids, parts = self._arrays(entry)
-                acc[ids] += self.idf[s] * parts
+                idf = self.idf[s] if idf_cap is None else min(self.idf[s], idf_cap)
+                acc[ids] += idf * parts
                 matched[ids] += 1
             np.maximum(best, acc * (weight / len(phrase)), out=best)
             np.maximum(share, matched / len(phrase), out=share)

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from . import bilingual, colloquial, lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
-from .text import INFORMAL_WORDS, is_aspect_word, is_stopword, language_of, standardise, stem, words
+from .text import (
+    INFORMAL_WORDS,
+    aspect_family,
+    is_aspect_word,
+    is_stopword,
+    language_of,
+    standardise,
+    stem,
+    words,
+)
 
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
@@ -19,6 +28,7 @@ CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
 TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
 COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
+ASPECT_FAMILY_WEIGHT = 0.8  # "bayar" met as "biaya": the same aspect, other words
 
 
 @dataclass
@@ -39,6 +49,10 @@ class Concept:
     # Indonesian stems of an English word the English answers lack (`search.bilingual`):
     # the index meets them in the answers' Indonesian originals.
     translations: dict = field(default_factory=dict)
+    # Stems of the other words of an aspect word's family (`search.text.aspect_family`):
+    # they meet the answers but do not add to the concept's information, which stays
+    # that of the word typed ("mahal" is not made rarer by "retribusi").
+    family: dict = field(default_factory=dict)
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -145,6 +159,10 @@ class QueryBuilder:
                 continue  # amounts and ages ("5rb", "80") say little about the topic
             concept = Concept(token, aspect=is_aspect_word(token, language))
             concept.add((token_stems[i - 1],), 1.0, [token])
+            if concept.aspect:
+                for other in aspect_family(token, language):
+                    concept.family[(stem(other, language),)] = ASPECT_FAMILY_WEIGHT
+                    concept.add((), ASPECT_FAMILY_WEIGHT, [other])
             if prefix and i == len(tokens) and self.spell_checker is not None:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
