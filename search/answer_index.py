@@ -184,6 +184,10 @@ class AnswerIndex:
         if not concepts or total_idf <= 0 or not self.docs:
             return []
         needed = required_coverage(len(concepts))
+        if any(c.acronym for c in concepts):
+            # The query names something the site never mentions: its other words are not
+            # incidental details, so the lower coverage of long queries does not apply.
+            needed = max(needed, MIN_COVERAGE)
         weak, weak_idf = set(), 0.0
         for position in sorted(range(len(concepts)), key=lambda i: idfs[i]):
             if weak_idf + idfs[position] >= needed * total_idf:

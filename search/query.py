@@ -46,6 +46,9 @@ class Concept:
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
     aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
     name: bool = False  # unknown to the answers and the dictionary: a name or a code
+    # An acronym no answer and no dictionary knows ("ulm"): it names the very thing
+    # asked about, and the site does not mention it.
+    acronym: bool = False
     # Indonesian stems of an English word the English answers lack (`search.bilingual`):
     # the index meets them in the answers' Indonesian originals.
     translations: dict = field(default_factory=dict)
@@ -93,6 +96,18 @@ def looks_like_a_name(token, language):
     return lexicon.is_available(language) and not (
         lexicon.is_valid(token, language) or lexicon.is_valid_elsewhere(token, language)
     )
+
+
+def is_unknown_acronym(token, language):
+    """A short or vowelless word that the query language's dictionary does not know
+    ("ulm", "sbmptn"; another language may know it as a name: "Ulm"); the caller has
+    checked that the answers do not contain it). Two letters ("rs", "sd") are more often
+    a chat short form of common words than the name of something: they do not count."""
+    if not token.isalpha() or len(token) < 3:
+        return False
+    if len(token) > 3 and any(c in "aiueo" for c in token):
+        return False
+    return lexicon.is_available(language) and not lexicon.is_valid(token, language)
 
 
 def stemmed_synonyms(groups, language):
@@ -193,6 +208,8 @@ class QueryBuilder:
                     self._add_synonyms_of(concept, fix, stemmed_groups, language)
                 elif looks_like_a_name(token, language):
                     concept.name = True
+                elif is_unknown_acronym(token, language):
+                    concept.acronym = True
         return ProcessedQuery(
             raw=raw,
             language=language,
