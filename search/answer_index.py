@@ -163,7 +163,11 @@ class AnswerIndex:
         if not known and concept.family:
             known = [self.idf[s] for (s,) in concept.family if s in self.idf]
         value = max(known) if known else self.unknown_idf
-        if concept.corrected or (known and concept.translations and not concept_known):
+        if (
+            concept.corrected
+            or concept.guessed
+            or (known and concept.translations and not concept_known)
+        ):
             value /= 2  # a guessed word (a correction, a translation) is weaker evidence
         if concept.aspect or concept.name:
             value *= ASPECT_WEIGHT
@@ -207,7 +211,10 @@ class AnswerIndex:
             if not concept.aspect:
                 on_topic |= share >= 0.5
                 # A name or a translation is a guess: it never makes a match strong.
-                if not (concept.name or concept.translations) and idfs[position] > 0:
+                if (
+                    not (concept.name or concept.translations or concept.guessed)
+                    and idfs[position] > 0
+                ):
                     strong |= scores >= STRONG_MATCH * (K1 + 1) * idfs[position]
         found |= strong
         if not found.any():
@@ -352,8 +359,7 @@ def _load(language_code):
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
-    if index.language != ORIGINAL_LANGUAGE:
-        bilingual.warm()  # nor for the bilingual one (~150 ms to read)
+    bilingual.warm()  # nor for the bilingual one (~150 ms to read; both languages use it)
     _settle_memory()
     return index
 

@@ -49,6 +49,8 @@ class Concept:
     # An acronym no answer and no dictionary knows ("ulm"): it names the very thing
     # asked about, and the site does not mention it.
     acronym: bool = False
+    # Met only through a dictionary relative of the word (`_add_relatives`): a guess.
+    guessed: bool = False
     # Indonesian stems of an English word the English answers lack (`search.bilingual`):
     # the index meets them in the answers' Indonesian originals.
     translations: dict = field(default_factory=dict)
@@ -185,7 +187,10 @@ class QueryBuilder:
                 self._add_translations(concept, token, language)
                 if standard:
                     concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
-                elif not self._add_roots(concept, token, language):
+                elif not (
+                    self._add_roots(concept, token, language)
+                    or self._add_relatives(concept, token, language, tokens)
+                ):
                     unknown.append((concept, len(output) - 1))
             concepts.append(concept)
         changed = False
@@ -239,6 +244,21 @@ class QueryBuilder:
                 concept.aspect = concept.aspect or is_aspect_word(root, language)
                 added = True
         return added
+
+    def _add_relatives(self, concept, token, language, query_words):
+        """A valid Indonesian word the answers lack, met through a word the bilingual
+        dictionary gives for the same English word ("berisik" -> "kebisingan"); a guess,
+        like a translation. A relative that the query already says is not counted twice
+        ("kereta api": "kereta" -> train -> "api"). True when one was added."""
+        if language != "id" or not lexicon.is_valid(token, language):
+            return False
+        for relative in bilingual.indonesian_relatives(token):
+            if relative in query_words or is_stopword(relative, language):
+                continue
+            if self.spell_checker.knows(relative, language):
+                concept.add((stem(relative, language),), TRANSLATION_WEIGHT, [relative])
+                concept.guessed = True
+        return concept.guessed
 
     def _add_translations(self, concept, token, language):
         """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""
