@@ -1,6 +1,6 @@
 """Outreach in the Wagtail admin: one "Outreach" menu with listings, exports, bulk status
 changes, check-in and review screens (admin_viewsets, bulk_actions). Personal data is
-visible only with the model permissions that the "Outreach staff" group holds (see
+visible only with the model permissions that the "Petugas Sosialisasi" group holds (see
 migration 0002)."""
 
 from django.utils.translation import gettext_lazy as _

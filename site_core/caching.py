@@ -79,22 +79,17 @@ def purge_on_publish(instance, **_kwargs):
     _purge(_page_and_parent(instance))
 
 
-# Page id -> the URLs it and its descendants had before a move (post_page_move gets a new
-# instance, so the URLs cannot travel on the object).
-_urls_before_move = {}
-
-
-def remember_urls_before_move(instance, **_kwargs):
+def purge_old_urls_on_move(instance, **_kwargs):
+    """The URLs a page and its descendants have before a move, purged once the move commits
+    (a rolled-back move leaves nothing behind: purge_on_commit drops it with the transaction)."""
     if settings.WAGTAILFRONTENDCACHE:
-        batch = PurgeBatch()
-        batch.add_pages(instance.get_descendants(inclusive=True).live().specific(defer=True))
-        _urls_before_move[instance.pk] = batch.urls
+        _purge(instance.get_descendants(inclusive=True).live().specific(defer=True))
 
 
 def purge_on_move(instance, parent_page_before, parent_page_after, **_kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
-    batch = PurgeBatch(_urls_before_move.pop(instance.pk, ()))
+    batch = PurgeBatch()
     batch.add_pages(instance.get_descendants(inclusive=True).live().specific(defer=True))
     batch.add_pages([parent_page_before.specific_deferred, parent_page_after.specific_deferred])
     purge_on_commit(batch.urls)
@@ -109,7 +104,7 @@ def connect_signals():
     # Signals are sent per concrete page class; connecting without a sender covers them all.
     page_published.connect(purge_on_publish, dispatch_uid="caching-publish")
     page_unpublished.connect(purge_on_publish, dispatch_uid="caching-unpublish")
-    pre_page_move.connect(remember_urls_before_move, dispatch_uid="caching-pre-move")
+    pre_page_move.connect(purge_old_urls_on_move, dispatch_uid="caching-pre-move")
     post_page_move.connect(purge_on_move, dispatch_uid="caching-move")
     # Deleting a page deletes one row per model of its class chain: the base row is enough.
     pre_delete.connect(purge_on_delete, sender=Page, dispatch_uid="caching-delete")

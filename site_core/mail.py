@@ -115,7 +115,7 @@ def _keep(message, error):
         "attachments": [_stored_attachment(attachment) for attachment in message.attachments],
         "last_error": _describe(error),
         "next_attempt_at": now + backoff(1),
-        "give_up_at": now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24)),
+        "give_up_at": _retry_window_end(now),
     }
     groups = [list(message.to) + list(message.cc)] + [[address] for address in message.bcc]
     for recipients in filter(None, groups):
@@ -203,7 +203,7 @@ def resend(mail):
     now = timezone.now()
     mail.status = OutgoingMail.Status.RETRYING
     mail.next_attempt_at = now
-    mail.give_up_at = now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24))
+    mail.give_up_at = _retry_window_end(now)
     mail.save(update_fields=["status", "next_attempt_at", "give_up_at"])
     retry_mail.enqueue(mail.pk)
 
@@ -264,6 +264,11 @@ def _message(mail):
 
 def _describe(error):
     return f"{type(error).__name__}: {error}"[:500]
+
+
+def _retry_window_end(now):
+    """A message is retried for MAIL_RETRY_HOURS from when it was kept or resent."""
+    return now + datetime.timedelta(hours=_setting("MAIL_RETRY_HOURS", 24))
 
 
 def _setting(name, default):

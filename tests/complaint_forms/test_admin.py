@@ -90,7 +90,9 @@ def test_coordinator_sees_confidential_identity_on_request_and_it_is_logged(clie
 
 
 def test_content_editor_sees_no_reports(client, reports):
-    editor = UserFactory(groups=["Editors"]) if _group_exists("Editors") else UserFactory()
+    editor = (
+        UserFactory(groups=["Editor Konten"]) if _group_exists("Editor Konten") else UserFactory()
+    )
     from django.contrib.auth.models import Permission
 
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))

@@ -90,7 +90,7 @@ def test_unit_officer_cannot_filter_their_way_to_other_units_entries(client, cas
 
 
 def test_editor_sees_no_report_entries(client, cases):
-    editor = UserFactory(groups=["Editors"])
+    editor = UserFactory(groups=["Editor Konten"])
     client.force_login(editor)
     assert report_ids(site_history_csv(client)) == set()
     assert "Laporan #" not in client.get(SITE_HISTORY).content.decode()
@@ -122,7 +122,7 @@ def test_registrant_names_and_check_in_codes_stay_out_of_the_log(client, home):
     program = ProgramPageFactory(parent=ProgramIndexPageFactory(parent=home))
     event = EventPageFactory(parent=program, capacity=5)
     registration = registrations.register(event, name="Dewi Lestari", email="d@example.org")
-    staff = UserFactory(groups=["Outreach staff"])
+    staff = UserFactory(groups=["Petugas Sosialisasi"])
     registrations.check_in(registration, staff)
     entry = PrivateLogEntry.objects.get(action="outreach.check_in")
     assert entry.label == f"Pendaftaran acara #{registration.pk}"
@@ -130,7 +130,7 @@ def test_registrant_names_and_check_in_codes_stay_out_of_the_log(client, home):
     client.force_login(staff)
     rows = site_history_csv(client)
     assert {row["Name"] for row in rows} >= {f"Pendaftaran acara #{registration.pk}"}
-    editor = UserFactory(groups=["Editors"])
+    editor = UserFactory(groups=["Editor Konten"])
     client.force_login(editor)
     assert not any(row["Name"].startswith("Pendaftaran") for row in site_history_csv(client))
 
@@ -178,4 +178,4 @@ def test_a_caller_cannot_put_a_title_back_into_a_private_label(cases):
 
 
 def test_groups_used_here_exist():
-    assert Group.objects.filter(name__in=["Editors", "Outreach staff"]).count() == 2
+    assert Group.objects.filter(name__in=["Editor Konten", "Petugas Sosialisasi"]).count() == 2

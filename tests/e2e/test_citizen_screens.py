@@ -158,6 +158,10 @@ def test_menu_opens_without_javascript_on_a_phone_and_is_open_on_a_desktop(brows
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{demo}/id/")
+    # "Send a report" is on the phone's first screen (the hero picture gives way to it).
+    first_action = page.locator(".cta-links a").first.bounding_box()
+    assert first_action is not None
+    assert first_action["y"] + first_action["height"] <= PHONE["height"]
     menu = page.get_by_role("navigation", name="Menu utama")
     expect(menu).to_be_hidden()
     expect(page.get_by_role("button", name="Cari")).to_be_visible()

@@ -347,3 +347,61 @@ def test_editors_and_moderators_work_every_page_type(browser, demo, subtests):
     editor.close()
     labels = [model._meta.label for model in remaining]
     assert not labels, f"no parent in the demo where the editor may add: {labels}"
+
+
+# --- the mail server away -------------------------------------------------------------
+
+
+@pytest.fixture
+def site_pages_with_mail_down(live_server, monkeypatch, settings):
+    """The site's own demo pages and accounts, with mail going to an SMTP port where
+    nothing listens (a free port of this test's own)."""
+    from tests.conftest import free_port
+
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10 * 60 * 1000
+    settings.EMAIL_BACKEND = "site_core.mail.KeepingBackend"
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
+    settings.EMAIL_USE_TLS = False
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", PASSWORD)
+    call_command("load_demo", skip_apps=True)
+    return live_server.url
+
+
+def test_submitting_and_approving_work_while_the_mail_server_is_away(
+    browser, site_pages_with_mail_down
+):
+    """Moderation notices cannot be sent: the editor's submission and the moderator's
+    approval still go through on screen, and each notice is kept to be retried."""
+    from site_core.models import OutgoingMail
+
+    editor = Session(browser, site_pages_with_mail_down, "editor")
+    moderator = Session(browser, site_pages_with_mail_down, "moderator")
+    page = demo_page_of(apps.get_model("site_core", "InformationPage"))
+    new_title = f"{page.title} (saat surel mati)"
+
+    editor.open(f"/admin/pages/{page.pk}/edit/")
+    editor.page.locator("#id_title").fill(new_title)
+    editor.submit_form(editor.footer_action('button[name="action-submit"]'))
+    editor.assert_saved("submit for moderation with the mail server away")
+    editor.assert_clean("after submitting", content_checks=False)
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+
+    def kept_for(user):
+        retrying = OutgoingMail.objects.filter(status=OutgoingMail.Status.RETRYING)
+        return [mail.subject for mail in retrying if user.email in mail.recipients]
+
+    assert kept_for(moderator.user), "the moderator's notice was not kept"
+
+    moderator.open(f"/admin/pages/{page.pk}/edit/")
+    approve = '[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    moderator.submit_form(moderator.footer_action(approve))
+    moderator.assert_saved("approve with the mail server away")
+    moderator.assert_clean("after approving", content_checks=False)
+    page.refresh_from_db()
+    assert page.live and page.title == new_title
+    assert kept_for(editor.user), "the editor's approval notice was not kept"
+    editor.close()
+    moderator.close()

@@ -57,6 +57,24 @@ def test_search_as_you_type_with_keyboard(page, live_server, answers):
     assert page.locator("h1").inner_text() == answers["kb-003"].title
 
 
+def test_on_a_phone_the_help_note_and_answers_come_before_the_filters(
+    browser, live_server, answers
+):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/id/cari/?q=suami+mukul+istri+di+rumah")
+    call = page.locator('.search-help a[href="tel:112"]').bounding_box()
+    assert call is not None, "no help note for a query about violence"
+    assert call["y"] + call["height"] <= 740, "the emergency call is off the first screen"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.goto(f"{live_server.url}/id/cari/?q=akta+kelahiran")
+    first_hit = page.locator(".search-hit").first.bounding_box()
+    filters = page.locator(".search-facets").bounding_box()
+    assert first_hit and filters and first_hit["y"] < filters["y"]
+    context.close()
+
+
 def test_escape_closes_the_suggestions(page, live_server, answers):
     page.goto(f"{live_server.url}/id/cari/")
     box = page.locator("#search-q")

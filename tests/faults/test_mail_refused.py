@@ -155,9 +155,9 @@ def test_editor_submits_for_moderation_with_the_mail_server_away(
     saved, the moderator's notification is kept and goes out once the server is back."""
     settings.MAIL_RETRY_FIRST_DELAY_SECONDS = 0
     editor = django_user_model.objects.create_user("editor", "editor@example.test", "x" * 12)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Editor Konten"))
     moderator = django_user_model.objects.create_user("mod", "moderator@example.test", "x" * 12)
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name="Moderator Konten"))
     page = InformationPageFactory(parent=home, live=False, slug="jam-layanan")
     client.force_login(editor)
 

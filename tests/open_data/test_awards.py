@@ -130,7 +130,7 @@ def test_only_coordinators_confirm(units, client):
     awards.propose(today=AFTER_Q3, top=2)
     award = UnitAward.objects.get(rank=1)
     url = reverse("unit_awards:confirm", args=[award.pk])
-    for user in (officer(units["fast"]), UserFactory(groups=["Editors"])):
+    for user in (officer(units["fast"]), UserFactory(groups=["Editor Konten"])):
         client.force_login(user)
         assert client.get(url).status_code == 403
         assert client.post(url).status_code == 403

@@ -32,7 +32,7 @@ REGISTRATIONS = "wagtailsnippets_outreach_registration:list"
 @pytest.fixture
 def staff(django_user_model):
     user = django_user_model.objects.create_user("petugas", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Outreach staff"))
+    user.groups.add(Group.objects.get(name="Petugas Sosialisasi"))
     return user
 
 
@@ -41,7 +41,7 @@ def editor(django_user_model):
     """A content editor: may edit pages, has no outreach model permissions."""
     user = django_user_model.objects.create_user("redaksi", password="x", is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Editor Konten"))
     return user
 
 
@@ -176,7 +176,7 @@ def test_reviewers_score_and_decide(client, staff, django_user_model, program_in
         ReviewCriterion.objects.create(name="Pengalaman", max_score=5),
     ]
     other = django_user_model.objects.create_user("penilai2", password="x", is_staff=True)
-    other.groups.add(Group.objects.get(name="Outreach staff"))
+    other.groups.add(Group.objects.get(name="Petugas Sosialisasi"))
     url = reverse("wagtailsnippets_outreach_ambassadorapplication:review", args=[application.pk])
     for user, scores in ((staff, (5, 3)), (other, (4, 9))):
         client.force_login(user)

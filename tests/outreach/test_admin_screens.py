@@ -50,7 +50,7 @@ def records(event, school_program):
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user("staf", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Outreach staff"))
+    user.groups.add(Group.objects.get(name="Petugas Sosialisasi"))
     client.force_login(user)
     return client
 

@@ -132,7 +132,13 @@ def test_results_page_shows_emergency_numbers_above_the_help_answer(
     html = client.get(url, {"q": query}).content.decode()
     assert 'class="search-help"' in html
     assert "SAPA 129" in html and "112" in html
+    # One tap calls for help on a phone.
+    for target in ('href="tel:112"', 'href="tel:110"', 'href="tel:129"'):
+        assert target in html
     assert html.index('class="search-help"') < html.index(help_answer[language].title)
+    # Before the filters too: on a phone they would push the numbers below the first screen.
+    if 'class="search-facets"' in html:
+        assert html.index('class="search-help"') < html.index('class="search-facets"')
 
 
 def test_api_says_help_is_needed(client, help_answer):

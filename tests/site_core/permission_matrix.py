@@ -99,11 +99,11 @@ def role_users(unit_a, make_user):
     UnitMembership.objects.create(user=officer, unit=unit_a)
     return {
         "anonymous": None,
-        "editor": member("Editors"),
-        "moderator": member("Moderators"),
+        "editor": member("Editor Konten"),
+        "moderator": member("Moderator Konten"),
         "coordinator": member("Koordinator Pengaduan"),
         "officer_a": officer,
-        "outreach_staff": member("Outreach staff"),
+        "outreach_staff": member("Petugas Sosialisasi"),
     }
 
 

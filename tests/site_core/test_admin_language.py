@@ -37,6 +37,9 @@ ENGLISH = [
     "Tasks",
     "Task submitted by",
     "Moderators approval",
+    "Editors",
+    "Moderators",
+    "Outreach staff",
     "Workflows",
     "Workflow tasks",
     "Sort by",
@@ -216,6 +219,8 @@ def test_main_admin_screens_show_no_english_interface_text(demo):
             reverse("wagtailsnippets_outreach_schoolsessionrequest:list") + "?status=new",
         ),
         "account settings": (editor, reverse("wagtailadmin_account")),
+        "groups": (staff, reverse("wagtailusers_groups:index")),
+        "users": (staff, reverse("wagtailusers_users:index")),
     }
     found = {}
     for name, (client, url) in screens.items():

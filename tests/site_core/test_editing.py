@@ -30,14 +30,14 @@ def admin_client(client, django_user_model):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("editor", "e@example.org", "pw-123456789")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Editor Konten"))
     return user
 
 
 @pytest.fixture
 def moderator(django_user_model):
     user = django_user_model.objects.create_user("moderator", "m@example.org", "pw-123456789")
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(Group.objects.get(name="Moderator Konten"))
     return user
 
 

@@ -233,8 +233,8 @@ def test_wagtail_moderation_mail_links_open_for_the_moderator(world, home):
     from tests.complaint_forms.factories import UserFactory
     from tests.factories import InformationPageFactory
 
-    author = UserFactory(groups=["Editors"], email="editor@banjarbaru.test")
-    moderator = UserFactory(groups=["Moderators"], email="moderator@banjarbaru.test")
+    author = UserFactory(groups=["Editor Konten"], email="editor@banjarbaru.test")
+    moderator = UserFactory(groups=["Moderator Konten"], email="moderator@banjarbaru.test")
     page = InformationPageFactory(parent=home, slug="panduan-baru", title="Panduan baru")
     page.save_revision(user=author)
     mail.outbox.clear()

@@ -99,7 +99,7 @@ class Command(BaseCommand):
             title="Lapor",
             introduction=(
                 "Sampaikan pengaduan, aspirasi, permintaan informasi, atau pertanyaan Anda. "
-                "Setiap laporan mendapat kode lacak dan ditindaklanjuti dalam hari kerja."
+                "Setiap laporan mendapat kode lacak dan batas waktu tanggapan dalam hari kerja."
             ),
             channel_guide=CHANNEL_GUIDE_ID,
             privacy_notice=(

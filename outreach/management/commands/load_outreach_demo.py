@@ -82,7 +82,7 @@ class Command(BaseCommand):
                 defaults={"description": description, "max_score": max_score, "sort_order": order},
             )
 
-        ensure_account("sosialisasi", groups=["Outreach staff"])
+        ensure_account("sosialisasi", groups=["Petugas Sosialisasi"])
         add_to_main_menu(site, index)
         add_home_link(
             index,

@@ -151,8 +151,8 @@ class Command(BaseCommand):
     def ensure_users(self):
         """The superuser and the two content roles of the moderation workflow."""
         ensure_account("admin", superuser=True)
-        ensure_account("editor", groups=["Editors"])
-        ensure_account("moderator", groups=["Moderators"])
+        ensure_account("editor", groups=["Editor Konten"])
+        ensure_account("moderator", groups=["Moderator Konten"])
 
     def handle(self, *args, **options):
         start_account_list()
