@@ -367,10 +367,17 @@ def _load(language_code):
 def _settle_memory():
     """Keep the garbage collector from walking the index: its millions of small objects
     live until the next rebuild, and a full collection over them paused searches for up
-    to a second at 10,000 answers. Previously frozen objects are released first."""
+    to a second at 10,000 answers. Previously frozen objects are released first.
+
+    The last collection, over the now empty oldest generation, resets the size CPython
+    measures new long-lived objects against: it runs a full collection only once they
+    reach a quarter of that size, and sized on the frozen million objects, a web worker
+    kept 300,000 objects of finished requests (their reference cycles) before the next
+    one, growing about 1 MB a minute in the soak (docs/decisions.md)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    gc.collect()
 
 
 def get_index(language_code):
