@@ -5,6 +5,8 @@ work that waits on the database); GUNICORN_WORKERS and GUNICORN_BIND override.""
 
 import multiprocessing
 import os
+import sys
+from pathlib import Path
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -12,9 +14,11 @@ worker_class = "sync"
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then, so a slow leak in any library cannot grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then, so a slow leak in any library cannot grow without bound (a
+# safety net: the soak's workers stay flat without it, docs/decisions.md). The jitter keeps
+# the workers from all restarting, and building their answer index, at once.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
 # The access log goes through Django's logging filters (masked tokens) in production; here
 # only errors, to stdout for systemd's journal.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
@@ -37,3 +41,16 @@ def post_worker_init(worker):
         get_backend().warm([code for code, _name in settings.LANGUAGES])
     except Exception:  # the database away: the worker starts anyway and answers 503s
         worker.log.exception("The answer index was not built at start; the first search will.")
+    if MEMORY_PROBE:
+        memory_probe.start()
+
+
+# Debug only, for a soak: each worker's memory split into Python objects, malloc in use and
+# malloc kept free (deploy/memory_probe.py); a directory to write to switches it on.
+MEMORY_PROBE = os.environ.get("GUNICORN_MEMORY_PROBE")
+if MEMORY_PROBE:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import memory_probe
+
+    def post_request(worker, req, environ, resp):
+        memory_probe.after_request(MEMORY_PROBE)

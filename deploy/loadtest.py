@@ -365,10 +365,14 @@ def publish_figures():
 
 
 def soak_figures():
-    """Worker memory over the soak, sampled every 10 s. Each worker's growth is taken after
-    its warm-up (SOAK_WARMUP_SECONDS of its life, default 120: imports, templates and
-    connections loaded on first use) up to its last sample; gunicorn recycles a worker
-    after max_requests (deploy/gunicorn.conf.py), and the recycled ones are counted."""
+    """Worker memory over the soak, sampled every 10 s, for each worker gunicorn ran in it.
+
+    A worker's slope (MB/min) is taken after its warm-up (SOAK_WARMUP_SECONDS of its life,
+    default 120: imports, templates and connections loaded on first use) up to its last
+    sample. gunicorn replaces a worker after max_requests (deploy/gunicorn.conf.py): a
+    replaced worker's line ends at "replaced", and its successor starts small again, so the
+    figure for flat memory is the slope of workers that lived long enough, not the RSS at
+    the end."""
     warmup = int(os.environ.get("SOAK_WARMUP_SECONDS", "120"))
     series = {}  # pid -> [(seconds into the soak, MB)]
     begun = time.monotonic()
@@ -378,8 +382,9 @@ def soak_figures():
             try:
                 series.setdefault(pid, []).append((time.monotonic() - begun, rss_mb(pid)))
             except OSError:
-                pass  # recycled since it was listed
+                pass  # replaced since it was listed
 
+    load_before = os.getloadavg()[0]
     sample()
     started = set(series)
     deadline = begun + SOAK_SECONDS
@@ -393,29 +398,39 @@ def soak_figures():
             sample()
             next_sample += 10
     sample()
-    first = {pid: points[0][1] for pid, points in series.items()}
-    last = {pid: points[-1][1] for pid, points in series.items()}
-    growth = {pid: last[pid] - first[pid] for pid in series}
-    recycled = len(set(series) - set(gunicorn_workers()))
+    alive = set(gunicorn_workers())
+    replaced = sorted(set(series) - alive)
     print(
-        f"| soak {SOAK_SECONDS} s, {soak_requests} uncached requests | worker RSS "
-        f"{min(first[pid] for pid in started):.0f}-{max(first[pid] for pid in started):.0f} MB "
-        f"at start, {min(last.values()):.0f}-{max(last.values()):.0f} MB at the last sample, "
-        f"largest growth of one worker {max(growth.values()):+.1f} MB "
-        f"(median {statistics.median(growth.values()):+.1f} MB); "
-        f"{recycled} workers recycled by max_requests |"
+        f"| soak {SOAK_SECONDS} s | {soak_requests} uncached requests, "
+        f"{soak_requests / SOAK_SECONDS:.0f}/s, one client | load average "
+        f"{load_before:.2f} at start, {os.getloadavg()[0]:.2f} at end ({os.cpu_count()} cores) |"
     )
-    for pid, points in sorted(series.items()):
-        born = points[0][0]
+    slopes = []
+    for pid, points in sorted(series.items(), key=lambda item: item[1][0][0]):
+        born, first = points[0]
+        last_at, last = points[-1]
+        fate = "replaced (max_requests)" if pid in replaced else "still serving"
+        origin = "from the start" if pid in started else f"started at {born:.0f} s"
         warm = [(at, mb) for at, mb in points if at - born >= warmup]
-        if len(warm) < 2 or warm[-1][0] - warm[0][0] < 60:
-            continue  # too short a life after its warm-up to say anything
-        minutes = (warm[-1][0] - warm[0][0]) / 60
+        if len(warm) >= 2 and warm[-1][0] - warm[0][0] >= 60:
+            minutes = (warm[-1][0] - warm[0][0]) / 60
+            slope = (warm[-1][1] - warm[0][1]) / minutes
+            slopes.append(slope)
+            trend = (
+                f"{warm[0][1]:.1f} MB at {warm[0][0]:.0f} s -> {warm[-1][1]:.1f} MB: "
+                f"{slope:+.2f} MB/min over {minutes:.1f} min after warm-up"
+            )
+        else:
+            trend = "too short a life after its warm-up for a slope"
         print(
-            f"| worker {pid} after warm-up | {warm[0][1]:.1f} MB at {warm[0][0]:.0f} s -> "
-            f"{warm[-1][1]:.1f} MB at {warm[-1][0]:.0f} s | "
-            f"{(warm[-1][1] - warm[0][1]) / minutes:+.2f} MB/min over {minutes:.1f} min |"
+            f"| worker {pid}, {origin}, {fate} | RSS {first:.1f} MB at {born:.0f} s -> "
+            f"{last:.1f} MB at {last_at:.0f} s | {trend} |"
         )
+    print(
+        f"| workers | {len(started)} at start, {len(replaced)} replaced by max_requests during "
+        f"the soak | slope after warm-up, median of {len(slopes)} workers: "
+        + (f"{statistics.median(slopes):+.2f} MB/min |" if slopes else "none long-lived |")
+    )
     by_minute = []
     for minute in range(SOAK_SECONDS // 60 + 1):
         now = [
@@ -425,8 +440,8 @@ def soak_figures():
             if minute * 60 <= at < minute * 60 + 10
         ]
         if now:
-            by_minute.append(f"{statistics.median(now):.1f}")
-    print(f"| worker RSS by minute (median of the workers, MB) | {', '.join(by_minute)} |")
+            by_minute.append(f"{statistics.median(now):.1f}/{max(now):.1f}")
+    print(f"| worker RSS by minute (median/largest of the workers, MB) | {', '.join(by_minute)} |")
     return True
 
 

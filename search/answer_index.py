@@ -160,8 +160,14 @@ class AnswerIndex:
                 for phrase in concept.translations
                 if all(s in originals.idf for s in phrase)
             ]
+        if not known and concept.family:
+            known = [self.idf[s] for (s,) in concept.family if s in self.idf]
         value = max(known) if known else self.unknown_idf
-        if concept.corrected or (known and concept.translations and not concept_known):
+        if (
+            concept.corrected
+            or concept.guessed
+            or (known and concept.translations and not concept_known)
+        ):
             value /= 2  # a guessed word (a correction, a translation) is weaker evidence
         if concept.aspect or concept.name:
             value *= ASPECT_WEIGHT
@@ -182,6 +188,10 @@ class AnswerIndex:
         if not concepts or total_idf <= 0 or not self.docs:
             return []
         needed = required_coverage(len(concepts))
+        if any(c.acronym for c in concepts):
+            # The query names something the site never mentions: its other words are not
+            # incidental details, so the lower coverage of long queries does not apply.
+            needed = max(needed, MIN_COVERAGE)
         weak, weak_idf = set(), 0.0
         for position in sorted(range(len(concepts)), key=lambda i: idfs[i]):
             if weak_idf + idfs[position] >= needed * total_idf:
@@ -201,7 +211,10 @@ class AnswerIndex:
             if not concept.aspect:
                 on_topic |= share >= 0.5
                 # A name or a translation is a guess: it never makes a match strong.
-                if not (concept.name or concept.translations) and idfs[position] > 0:
+                if (
+                    not (concept.name or concept.translations or concept.guessed)
+                    and idfs[position] > 0
+                ):
                     strong |= scores >= STRONG_MATCH * (K1 + 1) * idfs[position]
         found |= strong
         if not found.any():
@@ -246,13 +259,21 @@ class AnswerIndex:
         """(scores, shares): for every document, the concept's best phrase score and the
         largest share of a phrase's stems it contains (0 where it meets none)."""
         best, share = self._phrase_scores(concept.phrases, len(self.docs))
+        if concept.family:
+            # A family word ranks the answers as the word typed would ("bayar" met as
+            # "biaya"), never above its own idf, and never qualifies an answer: what
+            # qualifies it is the query's topic ("harga cabai" meets no "gratis" answer).
+            typed = [self.idf[s] for phrase in concept.phrases for s in phrase if s in self.idf]
+            cap = max(typed) if typed else None
+            scores, _shares = self._phrase_scores(concept.family, len(self.docs), cap)
+            np.maximum(best, scores, out=best)
         if concept.translations:
             scores, shares = self._translation_scores(concept)
             np.maximum(best, scores, out=best)
             np.maximum(share, shares, out=share)
         return best, share
 
-    def _phrase_scores(self, phrases, n):
+    def _phrase_scores(self, phrases, n, idf_cap=None):
         best, share = np.zeros(n), np.zeros(n)
         for phrase, weight in phrases.items():
             acc, matched = np.zeros(n), np.zeros(n)
@@ -261,7 +282,8 @@ class AnswerIndex:
                 if entry is None:
                     continue
                 ids, parts = self._arrays(entry)
-                acc[ids] += self.idf[s] * parts
+                idf = self.idf[s] if idf_cap is None else min(self.idf[s], idf_cap)
+                acc[ids] += idf * parts
                 matched[ids] += 1
             np.maximum(best, acc * (weight / len(phrase)), out=best)
             np.maximum(share, matched / len(phrase), out=share)
@@ -337,8 +359,7 @@ def _load(language_code):
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
-    if index.language != ORIGINAL_LANGUAGE:
-        bilingual.warm()  # nor for the bilingual one (~150 ms to read)
+    bilingual.warm()  # nor for the bilingual one (~150 ms to read; both languages use it)
     _settle_memory()
     return index
 
@@ -346,10 +367,17 @@ def _load(language_code):
 def _settle_memory():
     """Keep the garbage collector from walking the index: its millions of small objects
     live until the next rebuild, and a full collection over them paused searches for up
-    to a second at 10,000 answers. Previously frozen objects are released first."""
+    to a second at 10,000 answers. Previously frozen objects are released first.
+
+    The last collection, over the now empty oldest generation, resets the size CPython
+    measures new long-lived objects against: it runs a full collection only once they
+    reach a quarter of that size, and sized on the frozen million objects, a web worker
+    kept 300,000 objects of finished requests (their reference cycles) before the next
+    one, growing about 1 MB a minute in the soak (docs/decisions.md)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    gc.collect()
 
 
 def get_index(language_code):

@@ -84,9 +84,38 @@ def translations(word):
     return []
 
 
+# An English headword with more Indonesian terms than this has senses too far apart
+# ("fire": api, kebakaran, pecat ...) to relate them.
+MAX_PIVOT_TERMS = 3
+
+
+@lru_cache(maxsize=2)
+def _headwords(path):
+    """Indonesian term -> the English headwords that give it."""
+    found = {}
+    for english, terms in _load(path).items():
+        for term in terms:
+            found.setdefault(term, []).append(english)
+    return found
+
+
+def indonesian_relatives(word):
+    """Indonesian words the dictionary gives for the same English word as `word`, where
+    that English word has few translations ("berisik" -> noise -> "kebisingan")."""
+    path = str(dictionary_path())
+    entries = _load(path)
+    found = []
+    for english in _headwords(path).get(word, ()):
+        terms = entries[english]
+        if len(terms) <= MAX_PIVOT_TERMS:
+            found.extend(t for t in terms if t != word and " " not in t and t not in found)
+    return found
+
+
 def warm():
-    _load(str(dictionary_path()))
+    _headwords(str(dictionary_path()))
 
 
 def clear():
     _load.cache_clear()
+    _headwords.cache_clear()

@@ -211,6 +211,14 @@ class AnswerPage(BasePage):
         db_index=True,
         help_text=_("Identifier of the imported answer (kb-001); other channels refer to it."),
     )
+    show_exit_button = models.BooleanField(
+        _("exit button"),
+        default=False,
+        help_text=_(
+            "For answers about violence or abuse: a button at the top that leaves this site "
+            "quickly, for a reader whose phone someone else may see."
+        ),
+    )
 
     objects = PublicPageManager()  # public() in the listing's own query
     route_select_related = ("category", "unit")
@@ -225,12 +233,22 @@ class AnswerPage(BasePage):
                 FieldPanel("audience"),
                 FieldPanel("tags"),
                 FieldPanel("last_reviewed"),
+                FieldPanel("show_exit_button"),
             ],
             heading=_("About this answer"),
         ),
         InlinePanel("related_answers", label=_("Related answers")),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("source_id")]
+
+    @property
+    def has_exit_button(self):
+        """Asked by the editors, and always on the help answer that search shows first for
+        a query about violence or danger."""
+        return self.show_exit_button or (
+            bool(self.source_id) and self.source_id == settings.SEARCH_HELP_ANSWER_SOURCE_ID
+        )
+
     # Weights come from `search.fields`, the one definition every backend reads (the later
     # "title" entry replaces Page's own: modelsearch keeps the last field of a name).
     search_fields = BasePage.search_fields + [
@@ -302,6 +320,7 @@ class AnswerPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["feedback_form"] = AnswerFeedbackForm()
         context["feedback_sent"] = request.GET.get("feedback") == "thanks"
+        context["exit_url"] = settings.EXIT_THIS_PAGE_URL
         return context
 
 

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from . import bilingual, colloquial, lexicon
 from . import synonyms as synonym_store
 from .fields import elasticsearch_fields
-from .text import INFORMAL_WORDS, is_aspect_word, is_stopword, language_of, standardise, stem, words
+from .text import (
+    INFORMAL_WORDS,
+    aspect_family,
+    is_aspect_word,
+    is_stopword,
+    language_of,
+    standardise,
+    stem,
+    words,
+)
 
 MAX_QUERY_WORDS = 32
 SYNONYM_WEIGHT = 0.8
@@ -19,6 +28,7 @@ CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
 TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
 COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
+ASPECT_FAMILY_WEIGHT = 0.8  # "bayar" met as "biaya": the same aspect, other words
 
 
 @dataclass
@@ -36,9 +46,18 @@ class Concept:
     corrected: bool = False  # the citizen's word was unknown and replaced by a guess
     aspect: bool = False  # an aspect word ("jadwal", "harga"): not the topic itself
     name: bool = False  # unknown to the answers and the dictionary: a name or a code
+    # An acronym no answer and no dictionary knows ("ulm"): it names the very thing
+    # asked about, and the site does not mention it.
+    acronym: bool = False
+    # Met only through a dictionary relative of the word (`_add_relatives`): a guess.
+    guessed: bool = False
     # Indonesian stems of an English word the English answers lack (`search.bilingual`):
     # the index meets them in the answers' Indonesian originals.
     translations: dict = field(default_factory=dict)
+    # Stems of the other words of an aspect word's family (`search.text.aspect_family`):
+    # they meet the answers but do not add to the concept's information, which stays
+    # that of the word typed ("mahal" is not made rarer by "retribusi").
+    family: dict = field(default_factory=dict)
 
     def add(self, phrase, weight, surface):
         if phrase and weight > self.phrases.get(phrase, 0):
@@ -79,6 +98,18 @@ def looks_like_a_name(token, language):
     return lexicon.is_available(language) and not (
         lexicon.is_valid(token, language) or lexicon.is_valid_elsewhere(token, language)
     )
+
+
+def is_unknown_acronym(token, language):
+    """A short or vowelless word that the query language's dictionary does not know
+    ("ulm", "sbmptn"; another language may know it as a name: "Ulm"); the caller has
+    checked that the answers do not contain it). Two letters ("rs", "sd") are more often
+    a chat short form of common words than the name of something: they do not count."""
+    if not token.isalpha() or len(token) < 3:
+        return False
+    if len(token) > 3 and any(c in "aiueo" for c in token):
+        return False
+    return lexicon.is_available(language) and not lexicon.is_valid(token, language)
 
 
 def stemmed_synonyms(groups, language):
@@ -145,6 +176,10 @@ class QueryBuilder:
                 continue  # amounts and ages ("5rb", "80") say little about the topic
             concept = Concept(token, aspect=is_aspect_word(token, language))
             concept.add((token_stems[i - 1],), 1.0, [token])
+            if concept.aspect:
+                for other in aspect_family(token, language):
+                    concept.family[(stem(other, language),)] = ASPECT_FAMILY_WEIGHT
+                    concept.add((), ASPECT_FAMILY_WEIGHT, [other])
             if prefix and i == len(tokens) and self.spell_checker is not None:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
@@ -152,7 +187,10 @@ class QueryBuilder:
                 self._add_translations(concept, token, language)
                 if standard:
                     concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
-                elif not self._add_roots(concept, token, language):
+                elif not (
+                    self._add_roots(concept, token, language)
+                    or self._add_relatives(concept, token, language, tokens)
+                ):
                     unknown.append((concept, len(output) - 1))
             concepts.append(concept)
         changed = False
@@ -175,6 +213,8 @@ class QueryBuilder:
                     self._add_synonyms_of(concept, fix, stemmed_groups, language)
                 elif looks_like_a_name(token, language):
                     concept.name = True
+                elif is_unknown_acronym(token, language):
+                    concept.acronym = True
         return ProcessedQuery(
             raw=raw,
             language=language,
@@ -204,6 +244,21 @@ class QueryBuilder:
                 concept.aspect = concept.aspect or is_aspect_word(root, language)
                 added = True
         return added
+
+    def _add_relatives(self, concept, token, language, query_words):
+        """A valid Indonesian word the answers lack, met through a word the bilingual
+        dictionary gives for the same English word ("berisik" -> "kebisingan"); a guess,
+        like a translation. A relative that the query already says is not counted twice
+        ("kereta api": "kereta" -> train -> "api"). True when one was added."""
+        if language != "id" or not lexicon.is_valid(token, language):
+            return False
+        for relative in bilingual.indonesian_relatives(token):
+            if relative in query_words or is_stopword(relative, language):
+                continue
+            if self.spell_checker.knows(relative, language):
+                concept.add((stem(relative, language),), TRANSLATION_WEIGHT, [relative])
+                concept.guessed = True
+        return concept.guessed
 
     def _add_translations(self, concept, token, language):
         """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""

@@ -205,6 +205,26 @@ ASPECT_WORDS = {
         today tonight tomorrow week month year date banjarbaru""".split()
     ),
 }
+# Aspects that people ask about in words the answers do not use: "bikin kk bayar ga" and
+# "do i pay for a family card" ask the cost that an answer states as "tidak dipungut
+# biaya" or "fees". A word of a family is an aspect word and meets the family's others.
+ASPECT_FAMILIES = {
+    "id": [
+        """harga tarif biaya ongkos bayar membayar dibayar pembayaran gratis
+        retribusi""".split(),
+        "nomor kontak telepon hotline".split(),
+        "lokasi alamat".split(),
+    ],
+    "en": [
+        """price prices cost costs fee fees pay paying paid payment charge charged charges
+        free""".split(),
+        "number contact phone hotline".split(),
+        "location address".split(),
+    ],
+}
+for _language, _families in ASPECT_FAMILIES.items():
+    for _family in _families:
+        ASPECT_WORDS[_language].update(_family)
 
 _STEMMER_NAMES = {"id": "indonesian", "en": "english"}
 
@@ -261,6 +281,17 @@ def is_aspect_word(word, language="id"):
     language = language_of(language)
     words_ = ASPECT_WORDS[language]
     return word in words_ or stem(word, language) in {stem(w, language) for w in words_}
+
+
+def aspect_family(word, language="id"):
+    """The other words of the aspect family the word belongs to ("bayar" -> "biaya",
+    "gratis" ...); [] for a word in none."""
+    language = language_of(language)
+    key = stem(word, language)
+    for family in ASPECT_FAMILIES[language]:
+        if word in family or key in {stem(w, language) for w in family}:
+            return [w for w in family if stem(w, language) != key]
+    return []
 
 
 def analyse(text, language="id"):

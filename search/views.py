@@ -71,6 +71,7 @@ def search_page(request):
         "results": results,
         "type_labels": TYPE_LABELS,
         "consultation_url": consultation_url(query),
+        "exit_url": settings.EXIT_THIS_PAGE_URL,
     }
     return TemplateResponse(request, "search/search_results.html", context)
 

@@ -429,6 +429,8 @@ SEARCH_SUGGEST_RATE = env("SEARCH_SUGGEST_RATE", default="120/m")
 SEARCH_CONSULTATION_URL_NAME = "complaint_forms:consultation"
 # The answer shown first for a query about violence or danger (SAPA 129, UPTD PPA, 110/112).
 SEARCH_HELP_ANSWER_SOURCE_ID = env("SEARCH_HELP_ANSWER_SOURCE_ID", default="kb-218")
+# The neutral site that "Exit this page" opens on search results and answers about violence.
+EXIT_THIS_PAGE_URL = env("EXIT_THIS_PAGE_URL", default="https://www.google.com/search?q=cuaca")
 # Hunspell dictionaries (Debian hunspell-id, hunspell-en-us): without them, no spelling fixes.
 SEARCH_DICTIONARY_DIR = env("SEARCH_DICTIONARY_DIR", default="/usr/share/hunspell")
 # English-Indonesian dictionary (Debian dict-freedict-eng-ind, dictd files without suffix):

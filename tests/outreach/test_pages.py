@@ -91,7 +91,7 @@ def test_gender_page_has_a_working_exit_link_first_in_the_page(client, program_i
     exit_at = html.index('id="exit-this-page"')
     assert exit_at < html.index("<header")
     assert 'href="https://www.google.com/search?q=cuaca"' in html
-    assert "outreach/exit-this-page.js" in html
+    assert "site_core/js/exit-this-page.js" in html
     assert "<script>" not in html and 'style="' not in html
 
 

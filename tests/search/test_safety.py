@@ -141,6 +141,25 @@ def test_results_page_shows_emergency_numbers_above_the_help_answer(
         assert html.index('class="search-help"') < html.index('class="search-facets"')
 
 
+def test_exit_button_on_help_results_and_answers_about_violence(client, kb, help_answer, settings):
+    """A reader whose phone someone else may see can leave at once: on results for a query
+    about violence, on the help answer, and on answers the editors marked; not elsewhere."""
+    settings.EXIT_THIS_PAGE_URL = "https://example.org/cuaca"
+    exit_link = 'id="exit-this-page"'
+
+    html = client.get(reverse("search"), {"q": "suami mukul istri"}).content.decode()
+    assert exit_link in html and 'href="https://example.org/cuaca"' in html
+    assert exit_link not in client.get(reverse("search"), {"q": "ktp hilang"}).content.decode()
+
+    assert exit_link in client.get(help_answer["id"].url).content.decode()
+    assert exit_link in client.get(help_answer["en"].url).content.decode()
+    other = kb["kb-001"]
+    assert exit_link not in client.get(other.url).content.decode()
+    other.show_exit_button = True
+    other.save_revision().publish()
+    assert exit_link in client.get(other.url).content.decode()
+
+
 def test_api_says_help_is_needed(client, help_answer):
     data = client.get("/api/search/", {"q": "anak dibully di sekolah", "lang": "id"}).json()
     assert data["needs_help"] is True
