@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page, Task, Workflow
 
@@ -242,13 +243,19 @@ def test_moderation_mail_to_an_indonesian_user_is_in_indonesian(site_demo, setti
     page = InformationPage.objects.filter(locale__language_code="id").order_by("path").last()
     page.save_revision(user=editor)
     mail.outbox.clear()
-    state = page.get_workflow().start(page, editor)
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, "reject", comment="Perbaiki judul")
-    state.refresh_from_db()
-    state.resume(editor)
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, moderator, "approve")
+    # Wagtail writes to a user with no language preference in the language of the request
+    # that sends the mail: here, staff working in the Indonesian admin. (Without this the
+    # language a previous test left active would decide.)
+    with translation.override("id"):
+        state = page.get_workflow().start(page, editor)
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(
+            task_state, moderator, "reject", comment="Perbaiki judul"
+        )
+        state.refresh_from_db()
+        state.resume(editor)
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, moderator, "approve")
 
     to_moderator = [m for m in mail.outbox if m.to == [moderator.email]]
     to_editor = [m for m in mail.outbox if m.to == [editor.email]]
