@@ -37,3 +37,17 @@ class SynonymFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Synonym
+
+
+def publish_answers(parent, rows):
+    """Publish one answer per (source_id, title, short_answer) row under `parent`."""
+    for source_id, title, short in rows:
+        AnswerPageFactory(
+            parent=parent, title=title, short_answer=short, source_id=source_id
+        ).save_revision().publish()
+
+
+def api_result_ids(client, query, lang="id"):
+    """The source ids /api/search/ answers `query` with, best first."""
+    data = client.get("/api/search/", {"q": query, "lang": lang}).json()
+    return [row["source_id"] for row in data["results"]]

@@ -5,7 +5,7 @@ never makes an answer about something else qualify."""
 import pytest
 
 from search.text import aspect_family, is_aspect_word
-from tests.search.factories import AnswerPageFactory
+from tests.search.factories import api_result_ids, publish_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +20,7 @@ ANSWERS = [
 
 @pytest.fixture
 def answers(kb_index):
-    for source_id, title, short in ANSWERS:
-        AnswerPageFactory(
-            parent=kb_index, title=title, short_answer=short, source_id=source_id
-        ).save_revision().publish()
-
-
-def search(client, query):
-    data = client.get("/api/search/", {"q": query, "lang": "id"}).json()
-    return [row["source_id"] for row in data["results"]]
+    publish_answers(kb_index, ANSWERS)
 
 
 def test_cost_words_are_one_aspect_family():
@@ -41,7 +33,7 @@ def test_cost_words_are_one_aspect_family():
 
 
 def test_asking_whether_something_costs_finds_the_answer_about_its_cost(client, answers):
-    found = search(client, "bikin kk bayar ga")
+    found = api_result_ids(client, "bikin kk bayar ga")
     assert found[0] == "t-001"
     # Answers about paying for something else share only the aspect word.
     assert "t-002" not in found and "t-003" not in found
@@ -50,4 +42,4 @@ def test_asking_whether_something_costs_finds_the_answer_about_its_cost(client, 
 def test_a_family_word_alone_never_qualifies_an_answer(client, answers):
     # "harga" meets "gratis" in the training answer, "pasar" a passing mention of it:
     # without the family word the answer does not cover the query, so neither with it.
-    assert search(client, "harga cabai di pasar") == []
+    assert api_result_ids(client, "harga cabai di pasar") == []

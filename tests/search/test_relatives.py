@@ -6,7 +6,7 @@ bilingual dictionary gives for the same English word ("berisik" -> noise ->
 import pytest
 
 from search import bilingual
-from tests.search.factories import AnswerPageFactory
+from tests.search.factories import api_result_ids, publish_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +27,7 @@ ANSWERS = [
 
 @pytest.fixture
 def answers(kb_index):
-    for source_id, title, short in ANSWERS:
-        AnswerPageFactory(
-            parent=kb_index, title=title, short_answer=short, source_id=source_id
-        ).save_revision().publish()
-
-
-def search(client, query):
-    data = client.get("/api/search/", {"q": query, "lang": "id"}).json()
-    return [row["source_id"] for row in data["results"]]
+    publish_answers(kb_index, ANSWERS)
 
 
 def test_relatives_come_from_english_words_with_few_senses():
@@ -44,9 +36,9 @@ def test_relatives_come_from_english_words_with_few_senses():
 
 
 def test_a_word_the_answers_lack_meets_its_relative(client, answers):
-    assert search(client, "berisik")[0] == "t-201"
+    assert api_result_ids(client, "berisik")[0] == "t-201"
 
 
 def test_a_relative_the_query_already_says_does_not_count_twice(client, answers):
     # "kereta" -> train -> "api": without the rule the fire answer met "api" twice.
-    assert search(client, "jadwal kereta api ke jakarta") == []
+    assert api_result_ids(client, "jadwal kereta api ke jakarta") == []

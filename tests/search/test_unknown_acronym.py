@@ -5,7 +5,7 @@ query, so passing mentions of them ("kuliah", "jalur mandiri") show no answer.""
 import pytest
 
 from search.query import is_unknown_acronym
-from tests.search.factories import AnswerPageFactory
+from tests.search.factories import api_result_ids, publish_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +26,7 @@ ANSWERS = [
 
 @pytest.fixture
 def answers(kb_index):
-    for source_id, title, short in ANSWERS:
-        AnswerPageFactory(
-            parent=kb_index, title=title, short_answer=short, source_id=source_id
-        ).save_revision().publish()
-
-
-def search(client, query):
-    data = client.get("/api/search/", {"q": query, "lang": "id"}).json()
-    return [row["source_id"] for row in data["results"]]
+    publish_answers(kb_index, ANSWERS)
 
 
 def test_what_counts_as_an_unknown_acronym():
@@ -46,8 +38,8 @@ def test_what_counts_as_an_unknown_acronym():
 
 
 def test_off_topic_query_with_an_unknown_acronym_is_empty(client, answers):
-    assert search(client, "pendaftaran kuliah ulm jalur mandiri") == []
+    assert api_result_ids(client, "pendaftaran kuliah ulm jalur mandiri") == []
 
 
 def test_a_query_about_the_site_topic_still_finds_it(client, answers):
-    assert search(client, "sertifikat halal jalur mandiri")[0] == "t-102"
+    assert api_result_ids(client, "sertifikat halal jalur mandiri")[0] == "t-102"
