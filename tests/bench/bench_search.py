@@ -200,6 +200,7 @@ def bulk_insert_answers(index, rows):
         "category_id",
         "audience",
         "source_id",
+        "show_exit_button",
     ]
     values = []
     for page, row in zip(pages, rows, strict=True):
@@ -215,6 +216,7 @@ def bulk_insert_answers(index, rows):
                 categories.get(row["category"]),
                 Audience.EVERYONE.value,
                 row["id"],
+                False,
             )
         )
     placeholders = ", ".join(["%s"] * len(columns))
