@@ -1,8 +1,8 @@
-"""Data migrations that rename the stored values of a choice field: in the rows and, for
+"""Data migrations that rename stored values. A choice field's: in the rows and, for
 pages, in the copies of their content Wagtail keeps (every revision, so that reverting
 brings back a valid choice, and wagtail-localize's translation sources, so that a
-translation synced later gets the new value). Migrations import this module: keep what is
-here."""
+translation synced later gets the new value). Permission groups' names. Migrations import
+this module: keep what is here."""
 
 import json
 
@@ -80,4 +80,21 @@ def rename_choice_values(app_label, model_name, field, mapping):
     return migrations.RunPython(
         lambda apps, schema_editor: map_field_values(apps, app_label, model_name, field, mapping),
         lambda apps, schema_editor: map_field_values(apps, app_label, model_name, field, backward),
+    )
+
+
+def rename_groups(mapping):
+    """A reversible `RunPython` that renames permission groups (`mapping`: old -> new). A
+    site that already has a group of the new name keeps both as they are."""
+
+    def rename(apps, names):
+        group = apps.get_model("auth", "Group")
+        for old, new in names.items():
+            if not group.objects.filter(name=new).exists():
+                group.objects.filter(name=old).update(name=new)
+
+    backward = {new: old for old, new in mapping.items()}
+    return migrations.RunPython(
+        lambda apps, schema_editor: rename(apps, mapping),
+        lambda apps, schema_editor: rename(apps, backward),
     )

@@ -1,17 +1,9 @@
 """Wagtail's two content groups get Indonesian names, like the project's own groups (staff
-see them in the admin's user screens). A site that already has a group of the new name
-keeps both as they are."""
+see them in the admin's user screens)."""
 
 from django.db import migrations
 
-NAMES = {"Editors": "Editor Konten", "Moderators": "Moderator Konten"}
-
-
-def rename(apps, names):
-    Group = apps.get_model("auth", "Group")
-    for old, new in names.items():
-        if not Group.objects.filter(name=new).exists():
-            Group.objects.filter(name=old).update(name=new)
+from site_core.value_migrations import rename_groups
 
 
 class Migration(migrations.Migration):
@@ -25,9 +17,4 @@ class Migration(migrations.Migration):
         ("wagtail_localize", "0006_create_submit_translation_permission"),
     ]
 
-    operations = [
-        migrations.RunPython(
-            lambda apps, _schema: rename(apps, NAMES),
-            lambda apps, _schema: rename(apps, {new: old for old, new in NAMES.items()}),
-        )
-    ]
+    operations = [rename_groups({"Editors": "Editor Konten", "Moderators": "Moderator Konten"})]
