@@ -8,8 +8,11 @@ class ComplaintFormsConfig(AppConfig):
 
     def ready(self):
         from . import durations
+        from site_core.models import WorkUnit
+
         from .deadlines import drop_deadline_rules
-        from .records import Category, ComplaintSettings, ExtraHoliday
+        from .ranking import drop_public_ranking
+        from .records import Category, ComplaintSettings, ExtraHoliday, Report
         from .templatetags.report_form_tags import invalidate
 
         durations.connect()
@@ -20,3 +23,8 @@ class ComplaintFormsConfig(AppConfig):
             uid = f"deadline-rules-{model.__name__}"
             post_save.connect(drop_deadline_rules, sender=model, dispatch_uid=f"{uid}-save")
             post_delete.connect(drop_deadline_rules, sender=model, dispatch_uid=f"{uid}-delete")
+        # The public ranking counts reports per unit in working hours (days off matter).
+        for model in (Report, WorkUnit, ExtraHoliday):
+            uid = f"public-ranking-{model.__name__}"
+            post_save.connect(drop_public_ranking, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(drop_public_ranking, sender=model, dispatch_uid=f"{uid}-delete")

@@ -15,7 +15,7 @@ from site_core.localized_urls import LocalizedRoutesMixin
 from site_core.models import BasePage
 
 from .choices import Kind
-from .ranking import office_hours_description, rank_units
+from .ranking import office_hours_description, public_ranking
 from .records import ComplaintSettings
 from .views import confirmation_response, report_form_context, tracking_response
 
@@ -110,9 +110,8 @@ class RankingPage(BasePage):
             if (html := section(request))
         ]
         complaint_settings = ComplaintSettings.current(request)
-        context["ranking"] = rank_units(
-            window_days=complaint_settings.ranking_window_days,
-            min_reports=complaint_settings.ranking_min_reports,
+        context["ranking"] = public_ranking(
+            complaint_settings.ranking_window_days, complaint_settings.ranking_min_reports
         )
         context["complaint_settings"] = complaint_settings
         return context

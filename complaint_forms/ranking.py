@@ -14,11 +14,13 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
 from site_core.periods import local_day_bounds
+from site_core.versioned_cache import VersionedCache
 
 from .choices import Status
 from .deadlines import extra_holidays, working_hours_between
@@ -112,6 +114,27 @@ def rank_units(window_days=90, min_reports=5, now=None):
     since = now - datetime.timedelta(days=window_days)
     figures = [f for f in unit_figures(_window_reports(since)) if f.reports >= min_reports]
     return sorted(figures, key=_sort_key)
+
+
+# The public table reads every report of the window and counts working hours per report:
+# about a third of the ranking page's time. It is kept until a report, a unit or a day off
+# changes; the window's start moves with the clock, and the timeout bounds that drift to
+# what the front cache serves anyway (PUBLIC_CACHE_SECONDS, five minutes).
+_PUBLIC_RANKING = VersionedCache("responsiveness-ranking", timeout=5 * 60)
+
+
+def public_ranking(window_days, min_reports):
+    """`rank_units` for the public page, from the cache while nothing it counts changed."""
+    return _PUBLIC_RANKING.get_or_build(
+        f"{window_days}:{min_reports}", lambda: rank_units(window_days, min_reports)
+    )
+
+
+def drop_public_ranking(**_kwargs):
+    """A signal receiver. Bumped now (a read later in the same transaction sees the change)
+    and again after the commit (a request that read the old rows meanwhile cached them)."""
+    _PUBLIC_RANKING.bump()
+    transaction.on_commit(_PUBLIC_RANKING.bump)
 
 
 def period_ranking(start, end, min_reports=5):

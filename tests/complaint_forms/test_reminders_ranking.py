@@ -126,3 +126,26 @@ def test_officer_of_the_unit_first_response_counts(unit):
     workflow.start_progress(report, officer(unit))
     report.refresh_from_db()
     assert report.first_response_at >= report.assigned_at
+
+
+def test_ranking_page_shows_a_changed_report_at_once(client, home, unit):
+    """The public table is cached; a report answered late changes it on the next request."""
+    for hours in range(5):
+        _handled(unit, hours + 1)
+    page = RankingPageFactory(parent=home)
+    page.save_revision().publish()
+    assert "100%" in client.get(page.url).content.decode()
+    _handled(unit, 6, on_time=False)
+    html = client.get(page.url).content.decode()
+    assert "83%" in html and "100%" not in html
+
+
+def test_ranking_page_shows_a_renamed_unit_at_once(client, home, unit):
+    for hours in range(5):
+        _handled(unit, hours + 1)
+    page = RankingPageFactory(parent=home)
+    page.save_revision().publish()
+    assert unit.name in client.get(page.url).content.decode()
+    unit.name = "Dinas Yang Baru Dinamai"
+    unit.save()
+    assert "Dinas Yang Baru Dinamai" in client.get(page.url).content.decode()
