@@ -193,9 +193,8 @@ class HomePage(BasePage):
             .order_by("-date", "-pk")[:count]
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = self.latest_news()
+    def featured(self):
+        """The featured pages that are live and public, in the editor's order."""
         featured_ids = [block.value.pk for block in self.featured_pages if block.value]
         featured = (
             PublicPageQuerySet(Page)
@@ -206,8 +205,7 @@ class HomePage(BasePage):
             .specific()
         )
         by_id = {page.pk: page for page in featured}
-        context["featured"] = [by_id[pk] for pk in featured_ids if pk in by_id]
-        return context
+        return [by_id[pk] for pk in featured_ids if pk in by_id]
 
 
 class InformationPage(BasePage):
@@ -286,6 +284,9 @@ class NewsIndexPage(BasePage):
             paginator=paginator,
             current_tag=tag,
             tags=NewsArticleTag.tags_for_index(self),
+            # The listing is cached per tag and page number, only for tags that have news
+            # (any text can be typed as a tag: those variants are rendered, not kept).
+            listing_key=f"{tag}:{page_obj.number}" if paginator.count else None,
         )
         return context
 

@@ -76,11 +76,6 @@ class ProgramIndexPage(SpecificChildRouteMixin, LocalizedRoutesMixin, BasePage):
     def counterpart_query(self, query, target):
         return counterpart_value(query, "program", ProgramPage, self, target)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["programs"] = self.programs()
-        return context
-
     @path(pgettext_lazy("URL", "events/"), name="events")
     def events_view(self, request):
         return views.event_listing(request, self)
@@ -199,12 +194,16 @@ class ProgramPage(ReportFormHostMixin, SpecificChildRouteMixin, LocalizedRoutesM
     def upcoming_events(self):
         return EventPage.objects.upcoming().child_of(self)
 
+    def next_events(self):
+        """The first upcoming events, for the page's list (asked by the template only when
+        its cached copy is stale)."""
+        return self.upcoming_events().defer_streamfields()[:6]
+
     def assisted_reporting_url(self):
         return self.subpage_url("assisted_reporting")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = list(self.upcoming_events().defer_streamfields()[:6])
         source = self.canonical()
         if source.pk is None:  # a new program in the editor's preview has no records yet
             return context

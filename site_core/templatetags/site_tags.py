@@ -1,5 +1,7 @@
 """Template tags for the page frame: language links, menus, footer, metadata."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -167,3 +169,36 @@ def is_current_section(link, current):
     if not isinstance(current, Page) or not current.pk:
         return False
     return current.path.startswith(link["path"]) and len(link["path"]) > 8
+
+
+class FrameFragmentNode(template.Node):
+    def __init__(self, nodelist, name, args):
+        self.nodelist, self.name, self.args = nodelist, name, args
+
+    def render(self, context):
+        request = context.get("request")
+        values = [arg.resolve(context) for arg in self.args]
+        if request is None or getattr(request, "is_preview", False) or None in values:
+            return self.nodelist.render(context)  # a draft or an uncacheable variant
+        digest = hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
+        site = Site.find_for_request(request)
+        render = lambda _locale: self.nodelist.render(context)  # noqa: E731
+        return frame.cached(f"fragment-{self.name}-{digest}", site, render)
+
+
+@register.tag
+def frame_fragment(parser, token):
+    """`{% frame_fragment "name" arg ... %}...{% endframe_fragment %}`: the enclosed HTML
+    cached per site, language and arguments under the frame's version, so it is rendered
+    again after any publish, unpublish, move or delete (site_core.frame). Only for parts
+    that are the same for every visitor of a published page in one language and that show
+    pages only: listings, not forms (CSRF tokens), display preferences, the request's path
+    or records other than pages. An argument that is None renders the part uncached (a
+    variant not worth keeping, e.g. a filter nobody links to); previews never use it."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("frame_fragment needs a name")
+    nodelist = parser.parse(("endframe_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return FrameFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
