@@ -7,9 +7,9 @@ class ComplaintFormsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import durations
         from site_core.models import WorkUnit
 
+        from . import durations
         from .deadlines import drop_deadline_rules
         from .ranking import drop_public_ranking
         from .records import Category, ComplaintSettings, ExtraHoliday, Report

@@ -73,9 +73,7 @@ def test_a_preview_never_reaches_visitors(client, home):
     assert "Halaman pilihan" not in client.get(home.url).content.decode()
 
 
-def test_footer_shows_new_contact_details_at_once_and_each_visitor_their_own_buttons(
-    client, home
-):
+def test_footer_shows_new_contact_details_at_once_and_each_visitor_their_own_buttons(client, home):
     assert 'value="normal" aria-pressed="true"' in client.get(home.url).content.decode()
     large = Client()
     large.cookies["display"] = "text=large"
