@@ -191,10 +191,11 @@ def frame_fragment(parser, token):
     """`{% frame_fragment "name" arg ... %}...{% endframe_fragment %}`: the enclosed HTML
     cached per site, language and arguments under the frame's version, so it is rendered
     again after any publish, unpublish, move or delete (site_core.frame). Only for parts
-    that are the same for every visitor of a published page in one language and that show
-    pages only: listings, not forms (CSRF tokens), display preferences, the request's path
-    or records other than pages. An argument that is None renders the part uncached (a
-    variant not worth keeping, e.g. a filter nobody links to); previews never use it."""
+    that are the same for every visitor of a published page in one language and show only
+    what bumps the frame's version (pages, menus, footer and contact settings): listings and
+    links, never forms (CSRF tokens), display preferences, the request's path or other
+    records. An argument that is None renders the part uncached (a variant not worth
+    keeping, e.g. a filter nobody links to); previews never use the cache."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("frame_fragment needs a name")
