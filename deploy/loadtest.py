@@ -8,7 +8,9 @@ through the cache under load; and worker memory over a soak (SOAK_SECONDS, defau
 Traffic goes to 127.0.0.1 only, and every loop is bounded in time.
 """
 
+import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -20,6 +22,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -365,14 +368,8 @@ def publish_figures():
 
 
 def soak_paths():
-    """What many citizens ask for, not four pages: every page in the sitemap (both
-    languages), every bench query through the search page, statistics over each month
-    range of the year, and tracking codes that do not exist. Caches that grow with distinct
-    URLs or queries (templates, the answer index's query memo, routing) are exercised."""
-    import json
-    import random
-    from urllib.parse import quote, urlsplit
-
+    """Many citizens' URLs, so caches that grow with them are exercised: every sitemap page,
+    every bench query, statistics ranges, tracking codes that do not exist."""
     sitemap = requests.get(f"{APP}/sitemap.xml", timeout=30).text
     pages = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     queries = []
