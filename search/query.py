@@ -28,7 +28,9 @@ CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
 TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
 COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
-ASPECT_FAMILY_WEIGHT = 0.8  # "bayar" met as "biaya": the same aspect, other words
+# "bayar" met as "biaya": within an aspect family the words ask the same thing, so a
+# family word ranks as the typed word would (still capped at its idf, never qualifying)
+ASPECT_FAMILY_WEIGHT = 1.0
 
 
 @dataclass
