@@ -43,4 +43,3 @@ def test_a_family_word_alone_never_qualifies_an_answer(client, answers):
     # "harga" meets "gratis" in the training answer, "pasar" a passing mention of it:
     # without the family word the answer does not cover the query, so neither with it.
     assert api_result_ids(client, "harga cabai di pasar") == []
-
