@@ -72,6 +72,18 @@ def required_coverage(concepts):
     return COVERAGE_BY_LENGTH.get(concepts, MIN_COVERAGE_LONG)
 
 
+def coverage_needed(concepts):
+    """The share of a query's information an answer must cover, for every backend.
+
+    A query with an unknown acronym names something the site never mentions: its other
+    words are not incidental details, so the lower share of a long query does not apply.
+    """
+    needed = required_coverage(len(concepts))
+    if any(c.acronym for c in concepts):
+        needed = max(needed, MIN_COVERAGE)
+    return needed
+
+
 def index_version():
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -187,11 +199,7 @@ class AnswerIndex:
         total_idf = sum(idfs)
         if not concepts or total_idf <= 0 or not self.docs:
             return []
-        needed = required_coverage(len(concepts))
-        if any(c.acronym for c in concepts):
-            # The query names something the site never mentions: its other words are not
-            # incidental details, so the lower coverage of long queries does not apply.
-            needed = max(needed, MIN_COVERAGE)
+        needed = coverage_needed(concepts)
         weak, weak_idf = set(), 0.0
         for position in sorted(range(len(concepts)), key=lambda i: idfs[i]):
             if weak_idf + idfs[position] >= needed * total_idf:

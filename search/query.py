@@ -314,38 +314,31 @@ class QueryBuilder:
 
     # Elasticsearch ---------------------------------------------------------------
     def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
-        """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
-        concept (its best phrase wins), the field weights of `search.fields`."""
+        """The `elasticsearch.dsl.Search` for a processed query, with the in-process
+        index's rules: one clause per concept (its best phrase wins, the field weights of
+        `search.fields`), `minimum_should_match` of them met; an aspect word's family
+        ("bayar" -> "biaya") only ranks, it never counts as a met concept; and when the
+        query has a topic word, an answer must meet one ("harga cabai" is not answered by
+        the "gratis" answer)."""
         from elasticsearch.dsl import Q
 
-        shoulds = []
+        counted, topic, family = [], [], []
         for concept in processed.concepts:
-            alternatives = []
-            for phrase_words, weight in self._surface_phrases(concept):
-                alternatives.append(
-                    Q(
-                        "multi_match",
-                        query=" ".join(phrase_words),
-                        fields=elasticsearch_fields(),
-                        type="best_fields",
-                        operator="and",
-                        boost=weight,
-                    )
-                )
-            shoulds.append(
-                Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
-            )
+            own, relatives = self._surface_phrases(concept, processed.language)
+            clause = self._best_of(own or relatives)
+            counted.append(clause)
+            if not concept.aspect:
+                topic.append(clause)
+            if own and relatives:
+                family.append(self._best_of(relatives))
+        must = [Q("bool", should=counted, minimum_should_match=minimum_should_match)]
+        if topic and len(topic) < len(counted):
+            must.append(Q("bool", should=topic, minimum_should_match=1))
         filters = filters or {}
         conditions = [Q("term", language=processed.language)]
         if filters.get("category"):
             conditions.append(Q("term", category=filters["category"]))
-        query = Q(
-            "bool",
-            should=shoulds,
-            minimum_should_match=minimum_should_match,
-            filter=conditions,
-        )
-        search = search.query(query)
+        search = search.query(Q("bool", must=must, should=family, filter=conditions))
         search = search.highlight(
             "title", "short_answer", "body", fragment_size=160, number_of_fragments=1
         )
@@ -356,6 +349,33 @@ class QueryBuilder:
         return search
 
     @staticmethod
-    def _surface_phrases(concept):
-        """Surface-word phrases for Elasticsearch (its own analyzer stems them)."""
-        yield from concept.surfaces.items()
+    def _best_of(phrases):
+        """One clause that an answer meets through its best phrase."""
+        from elasticsearch.dsl import Q
+
+        alternatives = [
+            Q(
+                "multi_match",
+                query=" ".join(phrase_words),
+                fields=elasticsearch_fields(),
+                type="best_fields",
+                operator="and",
+                boost=weight,
+            )
+            for phrase_words, weight in phrases
+        ]
+        return Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
+
+    @staticmethod
+    def _surface_phrases(concept, language):
+        """([(words, weight)] the concept says itself, [(words, weight)] of its aspect
+        family) as surface words: Elasticsearch's own analyzer stems them."""
+        own, relatives = [], []
+        for phrase_words, weight in concept.surfaces.items():
+            is_relative = (
+                len(phrase_words) == 1
+                and (stem(phrase_words[0], language),) in concept.family
+                and (stem(phrase_words[0], language),) not in concept.phrases
+            )
+            (relatives if is_relative else own).append((phrase_words, weight))
+        return own, relatives

@@ -83,7 +83,7 @@ assert search._index == ["lapor-ci-answers-id"], search._index
 # Valid words need no spelling request, and the in-process index is never built.
 from search import answer_index
 from search.backends.elasticsearch import ElasticsearchSpellChecker
-assert ElasticsearchSpellChecker("lampu jalan mati", "id").fixes == {}
+assert ElasticsearchSpellChecker.ask("lampu jalan mati", "id").fixes == {}
 assert answer_index._indexes == {}, "the Elasticsearch backend built the in-process index"
 suggest = backend.suggest_search("akta kel", "id").to_dict()
 assert suggest["suggest"]["titles"]["completion"]["field"] == "suggest"
