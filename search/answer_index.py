@@ -165,7 +165,9 @@ class AnswerIndex:
             if all(s in self.idf for s in phrase)
         ]
         concept_known = bool(known)
-        originals = self.originals() if concept.translations else None
+        # A translation adds information only for a word the answers lack: where they
+        # have it, its translations are other ways to meet it, not a rarer word.
+        originals = self.originals() if concept.translations and not concept_known else None
         if originals is not None:
             known += [
                 sum(originals.idf[s] for s in phrase) / len(phrase)
@@ -218,11 +220,15 @@ class AnswerIndex:
                 found |= share > 0
             if not concept.aspect:
                 on_topic |= share >= 0.5
-                # A name or a translation is a guess: it never makes a match strong.
-                if (
-                    not (concept.name or concept.translations or concept.guessed)
-                    and idfs[position] > 0
-                ):
+                # A name or a translation is a guess: it never makes a match strong (an
+                # English word the answers have is strong only through its own phrases).
+                if not (concept.name or concept.guessed) and idfs[position] > 0:
+                    if concept.translations:
+                        scores = (
+                            self._phrase_scores(concept.phrases, n)[0]
+                            if self._knows(concept)
+                            else np.zeros(n)
+                        )
                     strong |= scores >= STRONG_MATCH * (K1 + 1) * idfs[position]
         found |= strong
         if not found.any():
@@ -236,6 +242,10 @@ class AnswerIndex:
         ids = np.flatnonzero(keep)
         ids = ids[np.argsort(-totals[ids], kind="stable")]
         return [(int(d), float(totals[d]), float(cover[d] / total_idf)) for d in ids]
+
+    def _knows(self, concept):
+        """Whether the answers have one of the concept's own phrases (every stem of it)."""
+        return any(all(s in self.idf for s in phrase) for phrase in concept.phrases)
 
     def originals(self):
         """The current index of the language the answers were written in, when this one

@@ -182,11 +182,17 @@ class QueryBuilder:
                 for other in aspect_family(token, language):
                     concept.family[(stem(other, language),)] = ASPECT_FAMILY_WEIGHT
                     concept.add((), ASPECT_FAMILY_WEIGHT, [other])
-            if prefix and i == len(tokens) and self.spell_checker is not None:
+            completing = prefix and i == len(tokens) and self.spell_checker is not None
+            if completing:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
-            elif not known:
+            else:
+                # Every English word is read in Indonesian too: the English answers are
+                # translations, and a query that paraphrases their wording ("on the
+                # welfare list" for "registered") may still meet the Indonesian original
+                # ("list" -> "daftar" meets "terdaftar").
                 self._add_translations(concept, token, language)
+            if not (known or completing):
                 if standard:
                     concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
                 elif not (
@@ -263,7 +269,9 @@ class QueryBuilder:
         return concept.guessed
 
     def _add_translations(self, concept, token, language):
-        """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""
+        """An English word in Indonesian ("garbage" -> "sampah"). Its translations meet
+        the Indonesian originals of the English answers; where the English answers know the
+        word itself, they only add ways to meet it (`AnswerIndex.concept_idf`)."""
         if language != "en" or not lexicon.is_valid(token, language):
             return
         for term in bilingual.translations(token):

@@ -76,7 +76,7 @@ groups = [[("pju",), ("lampu", "jalan")]]
 backend.query_builder = QueryBuilder(spell_checker=None, synonym_groups=groups)
 processed, search = backend.build_search("PJU mati gmn", "id", {"category": "infrastruktur"})
 body = search.to_dict()
-assert body["query"]["bool"]["should"], body
+assert body["query"]["bool"]["must"][0]["bool"]["should"], body
 assert body["aggs"]["category"]["terms"]["field"] == "category"
 assert "<mark>" in body["highlight"]["pre_tags"]
 assert search._index == ["lapor-ci-answers-id"], search._index
