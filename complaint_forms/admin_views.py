@@ -38,6 +38,7 @@ from .records import (
     Category,
     ComplaintSettings,
     Report,
+    UnitMembership,
 )
 from .transitions import STAFF_ACTIONS
 
@@ -130,6 +131,20 @@ class ReportIndexView(StaffExportMixin, generic.IndexView):
             DeadlineColumn("due", label=_("Deadline")),
             Column("created_at", label=_("Received"), sort_key="created_at"),
         ]
+
+    @cached_property
+    def no_results_message(self):
+        user = self.request.user
+        if not user.has_perm("complaint_forms.view_all_reports") and not (
+            UnitMembership.unit_id_for(user)
+        ):
+            # An officer's account is opened (users screen) and linked to a unit (unit
+            # memberships) in two steps; until the second, the listing is empty on purpose.
+            return _(
+                "Your account is not linked to a work unit yet, so no reports are shown. "
+                "Ask a complaint coordinator to add you under Unit memberships."
+            )
+        return super().no_results_message
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

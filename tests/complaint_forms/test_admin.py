@@ -62,6 +62,19 @@ def test_officer_lists_only_their_units_reports(client, reports, unit):
     assert "Laporan unit B" not in html
 
 
+def test_an_officer_not_yet_linked_to_a_unit_is_told_why_the_listing_is_empty(client, reports):
+    login(client, UserFactory(groups=["Petugas Unit Kerja"]))
+    html = client.get(BASE, headers={"accept-language": "id"}).content.decode()
+    assert "Laporan unit A" not in html and "Laporan unit B" not in html
+    assert "belum terhubung ke unit kerja" in html
+
+
+def test_a_linked_officer_with_nothing_assigned_gets_the_ordinary_empty_listing(client, unit):
+    login(client, officer(unit))
+    html = client.get(BASE).content.decode()
+    assert "belum terhubung" not in html
+
+
 def test_officer_cannot_open_another_units_report(client, reports, unit):
     login(client, officer(unit))
     assert status(client, f"{BASE}{reports['theirs'].pk}/") == 404

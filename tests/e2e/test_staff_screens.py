@@ -120,3 +120,72 @@ def test_listing_opens_without_a_filter_and_404s_stay_in_the_admin(live_server, 
     assert response.status == 404
     assert page.url == stale
     assert page.locator(".page404__header").is_visible()
+
+
+def logged_in_tab(browser, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return context.new_page()
+
+
+def test_a_new_unit_officer_is_onboarded_and_sees_only_their_units_reports(
+    live_server, browser, home
+):
+    """The administrator opens the account and gives it the officers' group, the
+    coordinator links it to its unit, and the officer signs in with the password given."""
+    from django.contrib.auth import get_user_model
+
+    from tests.complaint_forms.factories import UserFactory
+
+    unit = WorkUnitFactory(name="Dinas Pekerjaan Umum", short_name="PUPR")
+    other_unit = WorkUnitFactory(name="Dinas Kesehatan", short_name="Dinkes")
+    ReportFactory(title="Jalan berlubang di Jl. Trikora", assigned_unit=unit, status="assigned")
+    ReportFactory(title="Puskesmas tutup jam 10", assigned_unit=other_unit, status="assigned")
+    administrator = UserFactory(is_superuser=True)
+
+    page = logged_in_tab(browser, live_server, administrator)
+    page.goto(f"{live_server.url}/admin/users/new/")
+    page.locator("#id_username").fill("budi.pupr")
+    page.locator("#id_email").fill("budi.pupr@banjarbaru.test")
+    page.locator("#id_first_name").fill("Budi")
+    page.locator("#id_last_name").fill("Santoso")
+    page.locator("#id_password1").fill("Jalan-Mulus-2027")
+    page.locator("#id_password2").fill("Jalan-Mulus-2027")
+    page.locator("#tab-label-roles").click()
+    page.get_by_label("Petugas Unit Kerja").check()
+    shot(page, "officer-account-new")
+    page.get_by_role("button", name="Buat").click()
+    page.wait_for_url(re.compile(r"/admin/users/$"))
+    budi = get_user_model().objects.get(username="budi.pupr")
+    assert list(budi.groups.values_list("name", flat=True)) == ["Petugas Unit Kerja"]
+    page.context.close()
+
+    page = logged_in_tab(browser, live_server, coordinator())
+    page.goto(f"{live_server.url}/admin/snippets/complaint_forms/unitmembership/add/")
+    page.locator("#id_user").select_option(label="budi.pupr")
+    page.get_by_role("button", name="Pilih unit kerja").click()
+    page.locator(".modal").get_by_role("link", name="Dinas Pekerjaan Umum").click()
+    page.locator(".modal").wait_for(state="hidden")
+    shot(page, "officer-membership-new")
+    page.get_by_role("button", name="Simpan").click()
+    page.wait_for_url(re.compile(r"/admin/snippets/complaint_forms/unitmembership/$"))
+    assert page.get_by_text("PUPR").first.is_visible()
+    page.context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator("#id_username").fill("budi.pupr")
+    page.locator("#id_password").fill("Jalan-Mulus-2027")
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    page.goto(f"{live_server.url}/admin/complaint_reports/")
+    listing = page.locator("main").inner_text()
+    shot(page, "officer-first-listing")
+    assert "Jalan berlubang di Jl. Trikora" in listing
+    assert "Puskesmas tutup jam 10" not in listing
+    context.close()

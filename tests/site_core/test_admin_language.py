@@ -282,3 +282,10 @@ def test_moderation_mail_to_an_indonesian_user_is_in_indonesian(site_demo, setti
     assert any("ditolak" in m.subject for m in to_editor)
     assert any("disetujui" in m.subject for m in to_editor)
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_page_search_names_what_it_counts(site_demo):
+    """Wagtail 8.0's page search printed "1-2 dari 2 None" above its results."""
+    html = logged_in("editor").get(reverse("wagtailadmin_pages:search") + "?q=lapor")
+    header = re.search(r"\d+-\d+ dari \d+ ([^<]*)", html.content.decode())
+    assert header and header.group(1).split()[0] == "halaman"
