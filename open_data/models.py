@@ -1,8 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -65,14 +67,7 @@ class StatisticsPage(BasePage):
                 "selected_unit": unit,
                 "headline": complaints["headline"],
                 "charts": [
-                    {
-                        "id": key.replace("_", "-"),
-                        "title": title,
-                        "rows": complaints[key],
-                        "largest": _largest(complaints[key]),
-                        "svg": draw(complaints[key], title, key.replace("_", "-")),
-                    }
-                    for key, title, draw in sections
+                    _chart(key, title, draw, complaints[key]) for key, title, draw in sections
                 ],
                 "outreach": figures.outreach(start, end),
                 "datasets": DATASETS.values(),
@@ -141,6 +136,26 @@ class UnitAward(models.Model):
     @property
     def period_label(self):
         return period_label(self.period_start, self.period_end)
+
+
+def _chart(key, title, draw, rows):
+    chart_id = key.replace("_", "-")
+    # Downloads keep "2026-03"; people reading the page get "Maret 2026".
+    shown = (
+        [{**row, "label": _month_name(row["label"])} for row in rows] if key == "by_month" else rows
+    )
+    return {
+        "id": chart_id,
+        "title": title,
+        "rows": shown,
+        "largest": _largest(shown),
+        "svg": draw(rows, title, chart_id),
+    }
+
+
+def _month_name(label):
+    year, month = str(label).split("-")
+    return formats.date_format(datetime.date(int(year), int(month), 1), "F Y")
 
 
 def _largest(rows):

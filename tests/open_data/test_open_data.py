@@ -4,7 +4,7 @@ import csv
 import datetime
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 import wagtail_factories
@@ -182,3 +182,17 @@ def test_api_answers_429_over_the_client_limit(client, settings, crafted):
     assert statuses == [200, 200, 429]
     downloads = [client.get("/data/pengaduan-bulanan.csv").status_code for _ in range(3)]
     assert downloads == [200, 200, 429]  # each endpoint counts on its own
+
+
+def test_the_page_names_months_and_the_downloads_keep_iso_months(client, crafted):
+    from django.utils import formats
+
+    with translation.override("id"):
+        html = client.get(crafted["page"].url).content.decode()
+        month_name = formats.date_format(timezone.localdate().replace(day=1), "F Y")
+    assert f'<th scope="row">{month_name}</th>' in html
+    assert f"Terbanyak: {month_name} (14)." in html
+    assert f">{THIS_MONTH}<" not in html
+    query = {"from": THIS_MONTH, "to": THIS_MONTH}
+    download = client.get("/data/pengaduan-bulanan.csv", query).content.decode()
+    assert THIS_MONTH in download
