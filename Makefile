@@ -56,7 +56,7 @@ STACK_PORT ?= 8080
 STACK_APP_PORT ?= 8001
 loadtest: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
-	STACK_PORT=$(STACK_PORT) STACK_APP_PORT=$(STACK_APP_PORT) COMPLAINT_SUBMIT_RATE=100000/m \
+	STACK_PORT=$(STACK_PORT) STACK_APP_PORT=$(STACK_APP_PORT) COMPLAINT_SUBMIT_RATE=100000/m COMPLAINT_TRACK_RATE=100000/m \
 		deploy/stack.sh > .stack.log 2>&1 & stack=$$!; \
 	for i in $$(seq 1 1200); do curl -fs -o /dev/null http://127.0.0.1:$(STACK_PORT)/healthz && break; \
 		kill -0 $$stack 2>/dev/null || break; sleep 1; done; \

@@ -8,7 +8,9 @@ through the cache under load; and worker memory over a soak (SOAK_SECONDS, defau
 Traffic goes to 127.0.0.1 only, and every loop is bounded in time.
 """
 
+import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -20,6 +22,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import requests
 
@@ -364,6 +367,29 @@ def publish_figures():
     return len(seen) == 2
 
 
+def soak_paths():
+    """Many citizens' URLs, so caches that grow with them are exercised: every sitemap page,
+    every bench query, statistics ranges, tracking codes that do not exist."""
+    sitemap = requests.get(f"{APP}/sitemap.xml", timeout=30).text
+    pages = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    queries = []
+    data = Path(__file__).resolve().parent.parent / "search" / "data" / "knowledge_base"
+    for name in sorted(data.glob("queries_*_*.jsonl")):
+        language = name.stem.rsplit("_", 1)[1]
+        search = "/id/cari/" if language == "id" else "/en/search/"
+        for line in name.read_text().splitlines():
+            queries.append(f"{search}?q={quote(json.loads(line)['q'])}")
+    months = [f"/id/data/?from=2026-{a:02}&to=2026-{b:02}" for a in range(1, 13) for b in (a, 12)]
+    chance = random.Random(13)  # noqa: S311 - a repeatable mix, not a secret
+    tracking = [
+        f"/id/laporan/lacak/?kode=BJB-{chance.randrange(16**4):04X}-{chance.randrange(16**4):04X}"
+        for _ in range(200)
+    ]
+    paths = pages + queries + months + tracking
+    chance.shuffle(paths)
+    return paths
+
+
 def soak_figures():
     """Worker memory over the soak, sampled every 10 s, for each worker gunicorn ran in it.
 
@@ -389,20 +415,25 @@ def soak_figures():
     started = set(series)
     deadline = begun + SOAK_SECONDS
     next_sample = begun + 10
+    paths = soak_paths()
+    statuses = Counter()
     soak_requests = 0
-    while time.monotonic() < deadline:
-        for path in ("/id/", "/id/tanya-jawab/", "/id/program/", "/id/lapor/"):
-            requests.get(f"{APP}{path}", timeout=30)
+    with requests.Session() as session:
+        while time.monotonic() < deadline:
+            path = paths[soak_requests % len(paths)]
+            statuses[session.get(f"{APP}{path}", timeout=30).status_code] += 1
             soak_requests += 1
-        if time.monotonic() >= next_sample:
-            sample()
-            next_sample += 10
+            if time.monotonic() >= next_sample:
+                sample()
+                next_sample += 10
     sample()
     alive = set(gunicorn_workers())
     replaced = sorted(set(series) - alive)
     print(
-        f"| soak {SOAK_SECONDS} s | {soak_requests} uncached requests, "
-        f"{soak_requests / SOAK_SECONDS:.0f}/s, one client | load average "
+        f"| soak {SOAK_SECONDS} s | {soak_requests} uncached requests over {len(paths)} "
+        f"distinct URLs (pages, searches, statistics ranges, tracking codes), "
+        f"{soak_requests / SOAK_SECONDS:.0f}/s, one client, answers "
+        f"{dict(sorted(statuses.items()))} | load average "
         f"{load_before:.2f} at start, {os.getloadavg()[0]:.2f} at end ({os.cpu_count()} cores) |"
     )
     slopes = []

@@ -72,6 +72,18 @@ def required_coverage(concepts):
     return COVERAGE_BY_LENGTH.get(concepts, MIN_COVERAGE_LONG)
 
 
+def coverage_needed(concepts):
+    """The share of a query's information an answer must cover, for every backend.
+
+    A query with an unknown acronym names something the site never mentions: its other
+    words are not incidental details, so the lower share of a long query does not apply.
+    """
+    needed = required_coverage(len(concepts))
+    if any(c.acronym for c in concepts):
+        needed = max(needed, MIN_COVERAGE)
+    return needed
+
+
 def index_version():
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -153,7 +165,9 @@ class AnswerIndex:
             if all(s in self.idf for s in phrase)
         ]
         concept_known = bool(known)
-        originals = self.originals() if concept.translations else None
+        # A translation adds information only for a word the answers lack: where they
+        # have it, its translations are other ways to meet it, not a rarer word.
+        originals = self.originals() if concept.translations and not concept_known else None
         if originals is not None:
             known += [
                 sum(originals.idf[s] for s in phrase) / len(phrase)
@@ -187,11 +201,7 @@ class AnswerIndex:
         total_idf = sum(idfs)
         if not concepts or total_idf <= 0 or not self.docs:
             return []
-        needed = required_coverage(len(concepts))
-        if any(c.acronym for c in concepts):
-            # The query names something the site never mentions: its other words are not
-            # incidental details, so the lower coverage of long queries does not apply.
-            needed = max(needed, MIN_COVERAGE)
+        needed = coverage_needed(concepts)
         weak, weak_idf = set(), 0.0
         for position in sorted(range(len(concepts)), key=lambda i: idfs[i]):
             if weak_idf + idfs[position] >= needed * total_idf:
@@ -210,11 +220,15 @@ class AnswerIndex:
                 found |= share > 0
             if not concept.aspect:
                 on_topic |= share >= 0.5
-                # A name or a translation is a guess: it never makes a match strong.
-                if (
-                    not (concept.name or concept.translations or concept.guessed)
-                    and idfs[position] > 0
-                ):
+                # A name or a translation is a guess: it never makes a match strong (an
+                # English word the answers have is strong only through its own phrases).
+                if not (concept.name or concept.guessed) and idfs[position] > 0:
+                    if concept.translations:
+                        scores = (
+                            self._phrase_scores(concept.phrases, n)[0]
+                            if self._knows(concept)
+                            else np.zeros(n)
+                        )
                     strong |= scores >= STRONG_MATCH * (K1 + 1) * idfs[position]
         found |= strong
         if not found.any():
@@ -228,6 +242,10 @@ class AnswerIndex:
         ids = np.flatnonzero(keep)
         ids = ids[np.argsort(-totals[ids], kind="stable")]
         return [(int(d), float(totals[d]), float(cover[d] / total_idf)) for d in ids]
+
+    def _knows(self, concept):
+        """Whether the answers have one of the concept's own phrases (every stem of it)."""
+        return any(all(s in self.idf for s in phrase) for phrase in concept.phrases)
 
     def originals(self):
         """The current index of the language the answers were written in, when this one

@@ -28,7 +28,9 @@ CORRECTION_WEIGHT = 0.9
 ROOT_WEIGHT = 0.8  # a root says less than the word itself, as a synonym does
 TRANSLATION_WEIGHT = 0.8  # a dictionary translation, like a synonym
 COLLOQUIAL_WEIGHT = 0.9  # the standard form of a colloquial word: its meaning, as written
-ASPECT_FAMILY_WEIGHT = 0.8  # "bayar" met as "biaya": the same aspect, other words
+# "bayar" met as "biaya": within an aspect family the words ask the same thing, so a
+# family word ranks as the typed word would (still capped at its idf, never qualifying)
+ASPECT_FAMILY_WEIGHT = 1.0
 
 
 @dataclass
@@ -180,11 +182,17 @@ class QueryBuilder:
                 for other in aspect_family(token, language):
                     concept.family[(stem(other, language),)] = ASPECT_FAMILY_WEIGHT
                     concept.add((), ASPECT_FAMILY_WEIGHT, [other])
-            if prefix and i == len(tokens) and self.spell_checker is not None:
+            completing = prefix and i == len(tokens) and self.spell_checker is not None
+            if completing:
                 for word in self.spell_checker.completions(token, language):
                     concept.add((stem(word, language),), 1.0, [word])
-            elif not known:
+            else:
+                # Every English word is read in Indonesian too: the English answers are
+                # translations, and a query that paraphrases their wording ("on the
+                # welfare list" for "registered") may still meet the Indonesian original
+                # ("list" -> "daftar" meets "terdaftar").
                 self._add_translations(concept, token, language)
+            if not (known or completing):
                 if standard:
                     concept.add((stem(standard, language),), COLLOQUIAL_WEIGHT, [standard])
                 elif not (
@@ -261,7 +269,9 @@ class QueryBuilder:
         return concept.guessed
 
     def _add_translations(self, concept, token, language):
-        """An English word no English answer uses, in Indonesian ("garbage" -> "sampah")."""
+        """An English word in Indonesian ("garbage" -> "sampah"). Its translations meet
+        the Indonesian originals of the English answers; where the English answers know the
+        word itself, they only add ways to meet it (`AnswerIndex.concept_idf`)."""
         if language != "en" or not lexicon.is_valid(token, language):
             return
         for term in bilingual.translations(token):
@@ -312,38 +322,31 @@ class QueryBuilder:
 
     # Elasticsearch ---------------------------------------------------------------
     def to_elasticsearch(self, processed, search, filters=None, minimum_should_match=1):
-        """The `elasticsearch.dsl.Search` for a processed query: one should-clause per
-        concept (its best phrase wins), the field weights of `search.fields`."""
+        """The `elasticsearch.dsl.Search` for a processed query, with the in-process
+        index's rules: one clause per concept (its best phrase wins, the field weights of
+        `search.fields`), `minimum_should_match` of them met; an aspect word's family
+        ("bayar" -> "biaya") only ranks, it never counts as a met concept; and when the
+        query has a topic word, an answer must meet one ("harga cabai" is not answered by
+        the "gratis" answer)."""
         from elasticsearch.dsl import Q
 
-        shoulds = []
+        counted, topic, family = [], [], []
         for concept in processed.concepts:
-            alternatives = []
-            for phrase_words, weight in self._surface_phrases(concept):
-                alternatives.append(
-                    Q(
-                        "multi_match",
-                        query=" ".join(phrase_words),
-                        fields=elasticsearch_fields(),
-                        type="best_fields",
-                        operator="and",
-                        boost=weight,
-                    )
-                )
-            shoulds.append(
-                Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
-            )
+            own, relatives = self._surface_phrases(concept, processed.language)
+            clause = self._best_of(own or relatives)
+            counted.append(clause)
+            if not concept.aspect:
+                topic.append(clause)
+            if own and relatives:
+                family.append(self._best_of(relatives))
+        must = [Q("bool", should=counted, minimum_should_match=minimum_should_match)]
+        if topic and len(topic) < len(counted):
+            must.append(Q("bool", should=topic, minimum_should_match=1))
         filters = filters or {}
         conditions = [Q("term", language=processed.language)]
         if filters.get("category"):
             conditions.append(Q("term", category=filters["category"]))
-        query = Q(
-            "bool",
-            should=shoulds,
-            minimum_should_match=minimum_should_match,
-            filter=conditions,
-        )
-        search = search.query(query)
+        search = search.query(Q("bool", must=must, should=family, filter=conditions))
         search = search.highlight(
             "title", "short_answer", "body", fragment_size=160, number_of_fragments=1
         )
@@ -354,6 +357,33 @@ class QueryBuilder:
         return search
 
     @staticmethod
-    def _surface_phrases(concept):
-        """Surface-word phrases for Elasticsearch (its own analyzer stems them)."""
-        yield from concept.surfaces.items()
+    def _best_of(phrases):
+        """One clause that an answer meets through its best phrase."""
+        from elasticsearch.dsl import Q
+
+        alternatives = [
+            Q(
+                "multi_match",
+                query=" ".join(phrase_words),
+                fields=elasticsearch_fields(),
+                type="best_fields",
+                operator="and",
+                boost=weight,
+            )
+            for phrase_words, weight in phrases
+        ]
+        return Q("dis_max", queries=alternatives) if len(alternatives) > 1 else alternatives[0]
+
+    @staticmethod
+    def _surface_phrases(concept, language):
+        """([(words, weight)] the concept says itself, [(words, weight)] of its aspect
+        family) as surface words: Elasticsearch's own analyzer stems them."""
+        own, relatives = [], []
+        for phrase_words, weight in concept.surfaces.items():
+            is_relative = (
+                len(phrase_words) == 1
+                and (stem(phrase_words[0], language),) in concept.family
+                and (stem(phrase_words[0], language),) not in concept.phrases
+            )
+            (relatives if is_relative else own).append((phrase_words, weight))
+        return own, relatives

@@ -11,9 +11,10 @@ from django.conf import settings
 from elasticsearch.dsl import Search, connections
 
 from .. import lexicon
-from ..answer_index import required_coverage
+from ..answer_index import coverage_needed
 from ..documents import alias_name, answer_document, document_fields
 from ..learning import learned_texts
+from ..query import is_unknown_acronym
 from ..text import language_of, stream_text, words
 from .base import PAGE_SIZE, TYPE_ANSWER, TYPE_PAGE, Hit, Results, SearchBackend
 
@@ -34,33 +35,37 @@ def client():
 
 
 class ElasticsearchSpellChecker:
-    """Corrections from Elasticsearch's term suggester over the unstemmed `spelling` field,
-    fetched in one request for the words of a query that no dictionary knows (none at all
-    when the dictionaries are missing, as for the database backend)."""
+    """What Elasticsearch knows of a query's words that no dictionary knows, asked in one
+    request (none when the dictionaries are missing, as for the database backend):
+    corrections from its term suggester over the unstemmed `spelling` field, and whether
+    any answer contains a short or vowelless word (`query.is_unknown_acronym`), so that an
+    acronym the site never mentions ("ulm") raises the coverage a query needs, as in the
+    in-process index."""
 
-    def __init__(self, text, language):
-        self.fixes = {}
-        if not lexicon.is_available(language):
-            return
-        unknown = [
-            w
-            for w in dict.fromkeys(words(text))
-            if len(w) >= 4 and not any(c.isdigit() for c in w) and not lexicon.is_valid(w, language)
-        ]
-        if not unknown:
-            return
-        search = Search(using=CONNECTION, index=alias_name(language)).extra(size=0)
-        search = search.suggest(
-            "spelling",
-            " ".join(unknown),
-            term={"field": "spelling", "suggest_mode": "missing", "max_edits": 2},
-        )
-        for entry in search.execute().suggest.spelling:
-            if entry.options:
-                self.fixes[entry.text] = entry.options[0].text
+    def __init__(self, fixes=None, absent=()):
+        self.fixes = dict(fixes or {})
+        self.absent = set(absent)  # acronyms no answer contains
+
+    @classmethod
+    def ask(cls, text, language):
+        search, acronyms = spelling_search(text, language)
+        if search is None:
+            return cls()
+        return cls.from_response(search.execute().to_dict(), acronyms)
+
+    @classmethod
+    def from_response(cls, raw, acronyms):
+        fixes = {
+            entry["text"]: entry["options"][0]["text"]
+            for entry in raw.get("suggest", {}).get("spelling", [])
+            if entry["options"]
+        }
+        found = raw.get("aggregations", {})
+        absent = {w for w in acronyms if not found.get(_answers_with(w), {}).get("doc_count")}
+        return cls(fixes, absent)
 
     def knows(self, word, language):
-        return word not in self.fixes
+        return word not in self.fixes and word not in self.absent
 
     def correct(self, word, language, context=(), neighbours=(None, None)):
         return self.fixes.get(word)
@@ -69,15 +74,45 @@ class ElasticsearchSpellChecker:
         return []
 
 
+def spelling_search(text, language):
+    """(the one request about a query's unknown words, the acronyms it asks about), or
+    (None, []) when no word needs asking."""
+    if not lexicon.is_available(language):
+        return None, []
+    distinct = list(dict.fromkeys(words(text)))
+    unknown = [
+        w
+        for w in distinct
+        if len(w) >= 4 and not any(c.isdigit() for c in w) and not lexicon.is_valid(w, language)
+    ]
+    acronyms = [w for w in distinct if is_unknown_acronym(w, language)]
+    if not unknown and not acronyms:
+        return None, []
+    search = Search(using=CONNECTION, index=alias_name(language)).extra(size=0)
+    if unknown:
+        search = search.suggest(
+            "spelling",
+            " ".join(unknown),
+            term={"field": "spelling", "suggest_mode": "missing", "max_edits": 2},
+        )
+    for word in acronyms:
+        search.aggs.bucket(_answers_with(word), "filter", term={"spelling": word})
+    return search, acronyms
+
+
+def _answers_with(word):
+    return f"answers_with_{word}"
+
+
 class ElasticsearchSearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def build_search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         """(processed query, dsl Search) — no server needed to build it."""
         language = language_of(language)
-        builder = self.query_builder or self.builder(ElasticsearchSpellChecker(query, language))
+        builder = self.query_builder or self.builder(ElasticsearchSpellChecker.ask(query, language))
         processed = builder.build(query, language)
-        needed = required_coverage(len(processed.concepts))
+        needed = coverage_needed(processed.concepts)
         search = Search(using=CONNECTION, index=alias_name(language))
         search = builder.to_elasticsearch(
             processed,

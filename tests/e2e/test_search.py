@@ -146,3 +146,39 @@ def test_report_form_suggestions_show_apostrophes_as_typed(live_server, page, ho
     text = box.inner_text()
     assert "'patokan'" in text
     assert "&#x27;" not in text and "&amp;" not in text
+
+
+def test_an_editor_gives_an_answer_the_exit_button(browser, live_server, answers, settings):
+    """The field an editor ticks in the answer editor, published, shows the quick exit on
+    the public page (it is off by default)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    answer = answers["kb-003"]
+    public = browser.new_page()
+    public.goto(f"{live_server.url}{answer.url}")
+    assert public.locator(".exit-this-page").count() == 0
+
+    editor = get_user_model().objects.create_superuser("redaktur", "redaktur@example.test", "x")
+    client = Client()
+    client.force_login(editor)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    admin = context.new_page()
+    admin.goto(f"{live_server.url}/admin/pages/{answer.pk}/edit/")
+    with translation.override("id"):
+        label = translation.gettext("exit button")
+    admin.get_by_label(label, exact=False).first.check()
+    admin.locator("footer .w-dropdown__toggle").click()
+    with admin.expect_navigation():
+        admin.locator('footer button[name="action-publish"]').click()
+    assert admin.locator(".messages .success").count()
+    context.close()
+
+    answer.refresh_from_db()
+    assert answer.show_exit_button
+    public.goto(f"{live_server.url}{answer.url}")
+    assert public.locator(".exit-this-page").first.is_visible()

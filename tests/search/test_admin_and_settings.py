@@ -76,14 +76,14 @@ groups = [[("pju",), ("lampu", "jalan")]]
 backend.query_builder = QueryBuilder(spell_checker=None, synonym_groups=groups)
 processed, search = backend.build_search("PJU mati gmn", "id", {"category": "infrastruktur"})
 body = search.to_dict()
-assert body["query"]["bool"]["should"], body
+assert body["query"]["bool"]["must"][0]["bool"]["should"], body
 assert body["aggs"]["category"]["terms"]["field"] == "category"
 assert "<mark>" in body["highlight"]["pre_tags"]
 assert search._index == ["lapor-ci-answers-id"], search._index
 # Valid words need no spelling request, and the in-process index is never built.
 from search import answer_index
 from search.backends.elasticsearch import ElasticsearchSpellChecker
-assert ElasticsearchSpellChecker("lampu jalan mati", "id").fixes == {}
+assert ElasticsearchSpellChecker.ask("lampu jalan mati", "id").fixes == {}
 assert answer_index._indexes == {}, "the Elasticsearch backend built the in-process index"
 suggest = backend.suggest_search("akta kel", "id").to_dict()
 assert suggest["suggest"]["titles"]["completion"]["field"] == "suggest"

@@ -227,9 +227,26 @@ def test_english_word_the_answers_lack_meets_the_indonesian_original(indexes, bi
     assert found[:1] == ["kb-017"]
 
 
-def test_english_word_the_answers_use_is_not_translated(indexes, bilingual):
-    processed = builder_for(indexes, "en").build("rubbish", "en")
-    assert processed.concepts[0].translations == {}
+def test_english_word_the_answers_use_is_read_in_indonesian_without_more_weight(indexes, bilingual):
+    """ "water" is in the English answers: its translations ("air", and the rare "kencing")
+    are other ways to meet it, and its information stays what the English answers say."""
+    processed = builder_for(indexes, "en").build("water", "en")
+    (concept,) = processed.concepts
+    assert ("air",) in concept.translations
+    assert indexes["en"].concept_idf(concept) == indexes["en"].idf["water"]
+
+
+def test_known_english_words_without_their_translations_miss_that_answer(indexes, bilingual):
+    """The English answer says "registered as a social assistance recipient"; its original
+    says "terdaftar", which "list" -> "daftar" meets."""
+    processed = builder_for(indexes, "en").build("welfare list", "en")
+    found = [indexes["en"].docs[d].source_id for d, _s, _c in indexes["en"].score(processed)]
+    assert found[:1] == ["kb-116"]
+    for concept in processed.concepts:
+        if indexes["en"]._knows(concept):
+            concept.translations = {}
+    found = [indexes["en"].docs[d].source_id for d, _s, _c in indexes["en"].score(processed)]
+    assert "kb-116" not in found
 
 
 def test_without_the_bilingual_dictionary_nothing_is_translated(indexes, bilingual, settings):
