@@ -11,10 +11,11 @@ class SiteCoreConfig(AppConfig):
     default = True  # "site_core" in INSTALLED_APPS; FrontendCacheConfig below is named there
 
     def ready(self):
-        from . import access_log, caching, frame, uploads
+        from . import access_log, caching, frame, site_lookup, uploads
 
         caching.connect_signals()
         frame.connect_signals()
+        site_lookup.connect_signals()
         access_log.install()
         uploads.limit_pillow_globally()
 

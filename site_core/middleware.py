@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 from .localized_urls import other_language_redirect
+from .site_lookup import find_site
 
 ADMIN_PREFIX = "/admin/"
 # Areas outside i18n_patterns whose 404s are answered as they are (Wagtail's catch-all page
@@ -64,3 +65,15 @@ class PreviewFramingMiddleware:
         if getattr(request, "is_preview", False):
             response._csp_replace = {"frame-ancestors": ["'self'"]}
         return response
+
+
+class SiteMiddleware:
+    """Finds the request's Wagtail site in the cache before anything asks Wagtail for it
+    (the redirect middleware, page serving, the frame's template tags)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        find_site(request)
+        return self.get_response(request)

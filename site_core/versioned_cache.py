@@ -18,11 +18,13 @@ class VersionedCache:
     def version(self):
         return cache.get_or_set(self.version_key, 1, None)
 
-    def get_or_build(self, key, builder):
-        """`builder()` for `key` in the active language, from the cache when it is fresh.
-        The version is read before building, so a value built from rows that changed
-        meanwhile lands under a version nobody reads any more."""
-        full_key = f"{self.name}:{self.version()}:{key}:{translation.get_language()}"
+    def get_or_build(self, key, builder, per_language=True):
+        """`builder()` for `key` (in the active language unless `per_language` is False),
+        from the cache when it is fresh. The version is read before building, so a value
+        built from rows that changed meanwhile lands under a version nobody reads any more."""
+        full_key = f"{self.name}:{self.version()}:{key}"
+        if per_language:
+            full_key += f":{translation.get_language()}"
         value = cache.get(full_key)
         if value is None:
             value = builder()
