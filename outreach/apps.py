@@ -10,6 +10,7 @@ class OutreachConfig(AppConfig):
 
         from wagtail.signals import page_unpublished, post_page_move
 
+        from . import seats
         from .models import (
             AmbassadorActivity,
             AmbassadorApplication,
@@ -33,5 +34,11 @@ class OutreachConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"reach-{signal is post_save}-{model.__name__}",
                 )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                seats.invalidate,
+                sender=Registration,
+                dispatch_uid=f"seats-{signal is post_save}",
+            )
         page_unpublished.connect(REACH_CACHE.invalidate, dispatch_uid="reach-unpublished")
         post_page_move.connect(REACH_CACHE.invalidate, dispatch_uid="reach-moved")

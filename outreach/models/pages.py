@@ -29,9 +29,9 @@ from site_core.models import BasePage
 from .. import views
 from ..blocks import OutreachStreamBlock, ResourcesStreamBlock
 from ..reach import cached_program_reach
+from ..seats import registrations_by_status
 from .ambassadors import AmbassadorApplication
 from .choices import EventStatus, ProgramKind, RegistrationStatus
-from .registrations import Registration
 from .routing import (
     OutreachPageManager,
     OutreachPageQuerySet,
@@ -352,11 +352,7 @@ class EventPage(LocalizedRoutesMixin, BasePage):
 
     def seat_counts(self):
         source = self.canonical()
-        counts = dict(
-            Registration.objects.filter(event_id=source.pk)
-            .values_list("status")
-            .annotate(n=models.Count("pk"))
-        )
+        counts = registrations_by_status(source.pk)
         confirmed = counts.get(RegistrationStatus.CONFIRMED, 0)
         return {
             "capacity": source.capacity,

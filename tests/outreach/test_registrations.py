@@ -3,6 +3,8 @@
 import datetime
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -269,3 +271,26 @@ def test_english_certificate_check_names_the_event_in_english(
     assert '<html lang="en"' in html
     assert "attended Anti-corruption talk on" in html
     assert event.title not in html
+
+
+def test_event_page_shows_each_registration_and_cancellation_on_the_next_request(
+    client, event, person, commit
+):
+    """The seat counts are cached (outreach.seats) and dropped by every registration."""
+    event.save_revision().publish()
+    assert "Tersisa 2 dari 2" in client.get(event.url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(event.url)
+    assert not [q for q in queries if "outreach_registration" in q["sql"]]
+    with commit():
+        first = registrations.register(event, **person)
+    assert "Tersisa 1 dari 2" in client.get(event.url).content.decode()
+    with commit():
+        registrations.register(event, **{**person, "email": "ani@example.org"})
+        registrations.register(event, **{**person, "email": "citra@example.org"})
+    html = client.get(event.url).content.decode()
+    assert "Tersisa 0 dari 2 · 1 orang dalam daftar tunggu" in html
+    with commit():
+        registrations.cancel(first)  # the person waiting takes the seat
+    html = client.get(event.url).content.decode()
+    assert "Tersisa 0 dari 2</dd>" in html

@@ -32,9 +32,7 @@ def test_a_request_does_not_ask_the_database_for_its_site(client, home):
     assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
 
 
-def test_a_site_added_for_a_host_answers_it_at_once_and_its_deletion_too(
-    client, home, second_home
-):
+def test_a_site_added_for_a_host_answers_it_at_once_and_its_deletion_too(client, home, second_home):
     assert "Situs kedua" not in client.get("/id/", HTTP_HOST=OTHER_HOST).content.decode()
     site = Site.objects.create(hostname=OTHER_HOST, port=80, root_page=second_home)
     assert "Situs kedua" in client.get("/id/", HTTP_HOST=OTHER_HOST).content.decode()
