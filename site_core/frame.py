@@ -28,10 +28,15 @@ def invalidate(sender=None, created=False, **_kwargs):
     _versions.bump()
 
 
+def versioned_key(name):
+    """A cache key that any change dropping the frame's cache drops too."""
+    return f"site-frame:{_version()}:{name}"
+
+
 def cached(name, site, builder):
     """`builder(locale)` for the active language, from the cache when it is fresh."""
     language = translation.get_language()
-    key = f"site-frame:{_version()}:{name}:{site.pk if site else 0}:{language}"
+    key = versioned_key(f"{name}:{site.pk if site else 0}:{language}")
     value = cache.get(key)
     if value is None:
         value = builder(Locale.get_active())

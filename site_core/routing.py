@@ -1,11 +1,17 @@
-"""Page routing in one query per level where Wagtail takes two: below a page that allows
-one page type only, the child is fetched as that type at once (Wagtail fetches the plain
-page, then its specific version). The view-restriction check before serving a page asks
-one query where Wagtail asks two."""
+"""Page routing in one query per level where Wagtail takes two: the child is fetched as
+its own page type at once (Wagtail fetches the plain page, then its specific version).
+The view-restriction check before serving a page asks one query where Wagtail asks two."""
 
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Q
+from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
+
+from . import frame
 
 
 class OneQueryChildRouteMixin:
@@ -14,21 +20,43 @@ class OneQueryChildRouteMixin:
     route_select_related = ()
 
     def route(self, request, path_components):
-        child_models = self.allowed_subpage_models() if path_components else ()
-        if len(child_models) == 1:
-            model = child_models[0]
+        model = self._child_model(path_components[0]) if path_components else None
+        if model is not None:
             child = (
                 model.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related(*model.route_select_related)
+                .select_related(*getattr(model, "route_select_related", ()))
                 .first()
             )
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail does: no query for the parent
                 return child.route(request, path_components[1:])
-        # Several types allowed, or a child of another type (moved in before a rule
-        # changed), or none: Wagtail's way, which answers 404 for a missing child.
+        # A child of another type (moved in before a rule changed, or a stale cached
+        # type), or none: Wagtail's way, which answers 404 for a missing child.
         return super().route(request, path_components)
+
+    def _child_model(self, slug):
+        """The page type of the child at `slug`: the one type allowed below, or the type of
+        the child found, cached with the page frame (a publish, move or delete drops it).
+        The child is then fetched as that type, so a stale type finds nothing and routing
+        falls back to Wagtail's way: never a wrong page."""
+        child_models = self.allowed_subpage_models()
+        if len(child_models) == 1:
+            return child_models[0]
+        digest = hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()
+        key = frame.versioned_key(f"child-type:{self.pk}:{digest}")
+        content_type_id = cache.get(key)
+        if content_type_id is None:
+            content_type_id = (
+                Page.objects.child_of(self)
+                .filter(slug=slug)
+                .values_list("content_type_id", flat=True)
+                .first()
+            )
+            if content_type_id is None:
+                raise Http404  # no such child (not cached: any text can be typed)
+            cache.set(key, content_type_id, frame.TIMEOUT)
+        return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
 class OneQueryViewRestrictionsMixin:

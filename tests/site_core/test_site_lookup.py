@@ -1,5 +1,6 @@
 """The site that answers a request is found in the cache (site_core.site_lookup): no query
-per request, and a site added, changed or deleted answers on the next request."""
+per request, and a site added, changed or deleted answers on the next request. Routing
+below a page that allows several types keeps the type of each child it found."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,7 +9,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory
+from tests.factories import HomePageFactory, InformationPageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,16 @@ def test_a_site_given_another_root_page_serves_it_at_once(client, home, second_h
     site.root_page = second_home
     site.save()
     assert "Situs kedua" in client.get("/id/").content.decode()
+
+
+def test_a_child_of_another_type_under_a_cached_slug_is_served(client, home):
+    """Routing fetches a child as the type cached for its slug; a stale type (here a page
+    renamed and another created without a publish, so the frame's cache stays) finds
+    nothing and routing falls back to Wagtail's way, never to a 404 or the old page."""
+    info = InformationPageFactory(parent=home, slug="layanan", title="Layanan lama")
+    assert "Layanan lama" in client.get("/id/layanan/").content.decode()
+    Page.objects.filter(pk=info.pk).update(slug="layanan-lama", url_path="/beranda/layanan-lama/")
+    NewsIndexPageFactory(parent=home, slug="layanan", title="Kabar layanan")
+    response = client.get("/id/layanan/")
+    assert response.status_code == 200
+    assert "Kabar layanan" in response.content.decode()
