@@ -21,13 +21,12 @@ class OneQueryChildRouteMixin:
 
     def route(self, request, path_components):
         model = self._child_model(path_components[0]) if path_components else None
-        if model is not None:
-            child = (
-                model.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related(*getattr(model, "route_select_related", ()))
-                .first()
-            )
+        if model is not None and model is not Page:  # a plain page: Wagtail's one query
+            children = model.objects.child_of(self).filter(slug=path_components[0])
+            related = getattr(model, "route_select_related", ())
+            if related:  # select_related() with no names would join every foreign key
+                children = children.select_related(*related)
+            child = children.first()
             if child is not None:
                 child._cached_parent_obj = self  # as Wagtail does: no query for the parent
                 return child.route(request, path_components[1:])
