@@ -162,7 +162,12 @@ class SearchBackend:
 
     def warm(self, languages):
         """Get ready to answer in these languages before the first search (a web worker
-        calls it as it starts). Nothing to do where the index lives elsewhere."""
+        calls it as it starts): every backend's query builder reads the spelling
+        dictionaries (about 10 MB), which would otherwise load on a worker's first search
+        in each language, and show in a soak as memory growing long after the start."""
+        from .. import lexicon
+
+        lexicon.dictionaries()
 
     def builder(self, spell_checker):
         return self.query_builder or QueryBuilder(spell_checker=spell_checker)

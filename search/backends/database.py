@@ -20,6 +20,7 @@ class DatabaseSearchBackend(SearchBackend):
         return index, processed, ranked
 
     def warm(self, languages):
+        super().warm(languages)
         for language in languages:
             get_index(language)
 

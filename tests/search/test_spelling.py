@@ -265,3 +265,13 @@ def test_translated_words_do_not_make_an_unanswerable_query_answered(indexes, bi
     processed = builder_for(indexes, "en").build(query, "en")
     assert any(c.translations for c in processed.concepts)
     assert indexes["en"].score(processed) == []
+
+
+def test_a_starting_worker_loads_the_dictionaries_before_its_first_search():
+    """gunicorn warms the backend after forking; a dictionary left for the first search in
+    each language showed in the soak as each worker's memory stepping up minutes later."""
+    from search.backends.base import SearchBackend
+
+    lexicon.clear()
+    SearchBackend().warm(["id", "en"])
+    assert lexicon._dictionary.cache_info().currsize == 2
