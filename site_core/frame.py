@@ -8,12 +8,9 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .versioned_cache import VersionedCache
+from .frame_version import TIMEOUT, versioned_key
+from .frame_version import versions as _versions
 
-# Changes made in another process (a cron job publishing scheduled pages) reach a web
-# process whose cache is not shared (the embedded default's local memory) within this time.
-TIMEOUT = 5 * 60
-_versions = VersionedCache("site-frame", TIMEOUT)
 VERSION_KEY = _versions.version_key
 _CREATED_EMPTY = set()
 
@@ -26,11 +23,6 @@ def invalidate(sender=None, created=False, **_kwargs):
     if created and sender in _CREATED_EMPTY:
         return  # settings rows are created on first read, holding nothing cached yet
     _versions.bump()
-
-
-def versioned_key(name):
-    """A cache key that any change dropping the frame's cache drops too."""
-    return f"site-frame:{_version()}:{name}"
 
 
 def cached(name, site, builder):

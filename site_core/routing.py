@@ -11,7 +11,7 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
-from . import frame
+from . import frame_version
 
 
 class OneQueryChildRouteMixin:
@@ -43,7 +43,7 @@ class OneQueryChildRouteMixin:
         if len(child_models) == 1:
             return child_models[0]
         digest = hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()
-        key = frame.versioned_key(f"child-type:{self.pk}:{digest}")
+        key = frame_version.versioned_key(f"child-type:{self.pk}:{digest}")
         content_type_id = cache.get(key)
         if content_type_id is None:
             content_type_id = (
@@ -54,7 +54,7 @@ class OneQueryChildRouteMixin:
             )
             if content_type_id is None:
                 raise Http404  # no such child (not cached: any text can be typed)
-            cache.set(key, content_type_id, frame.TIMEOUT)
+            cache.set(key, content_type_id, frame_version.TIMEOUT)
         return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
