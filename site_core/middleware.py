@@ -3,8 +3,8 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from . import site_lookup
 from .localized_urls import other_language_redirect
-from .site_lookup import find_site
 
 ADMIN_PREFIX = "/admin/"
 # Areas outside i18n_patterns whose 404s are answered as they are (Wagtail's catch-all page
@@ -68,12 +68,19 @@ class PreviewFramingMiddleware:
 
 
 class SiteMiddleware:
-    """Finds the request's Wagtail site in the cache before anything asks Wagtail for it
-    (the redirect middleware, page serving, the frame's template tags)."""
+    """Gives Wagtail the request's site from the cache before anything asks for it (the
+    redirect middleware, page serving, the frame's template tags): Wagtail keeps it on the
+    request (`request._wagtail_site`) and would otherwise query the database each time.
+    On a miss, the site Wagtail found while answering is kept for the next request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        find_site(request)
-        return self.get_response(request)
+        key, cached = site_lookup.cached_site(request)
+        if cached is not None:
+            request._wagtail_site = cached[0]
+        response = self.get_response(request)
+        if cached is None and hasattr(request, "_wagtail_site"):
+            site_lookup.remember(key, request._wagtail_site)
+        return response

@@ -3,6 +3,7 @@ request (`Site.find_for_request`), though sites change only when an administrato
 them. Kept per host and port until a site is saved or deleted or a page is moved or
 deleted (a site's root page is kept with it)."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -15,19 +16,19 @@ from .versioned_cache import VersionedCache
 _SITES = VersionedCache("site-for-host", timeout=5 * 60)
 
 
-def find_site(request):
-    """`Site.find_for_request(request)`, from the cache. Wagtail keeps the answer on the
-    request (`request._wagtail_site`, as its docstring says), where its own calls find it."""
-    if not hasattr(request, "_wagtail_site"):
-        # The host as Wagtail reads it, before the ALLOWED_HOSTS check.
-        hostname = split_domain_port(request._get_raw_host())[0]
-        found = _SITES.get_or_build(
-            f"{hostname}:{request.get_port()}",
-            lambda: (Site.find_for_request(request),),  # a tuple: "no site" is kept too
-            per_language=False,
-        )
-        request._wagtail_site = found[0]
-    return request._wagtail_site
+def cached_site(request):
+    """(cache key, (site,) or None): the site Wagtail found for this host and port before,
+    from the cache only. The database is never asked here: a request that needs no site
+    (the API, health checks) costs one cache read, and one that does lets Wagtail look it
+    up as usual, then `remember()` keeps the answer."""
+    # The host as Wagtail reads it, before the ALLOWED_HOSTS check.
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = _SITES.key(f"{hostname}:{request.get_port()}", per_language=False)
+    return key, cache.get(key)
+
+
+def remember(key, site):
+    _SITES.store(key, (site,))  # a tuple: "no site" is kept too
 
 
 def invalidate(**_kwargs):

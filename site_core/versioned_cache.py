@@ -18,18 +18,26 @@ class VersionedCache:
     def version(self):
         return cache.get_or_set(self.version_key, 1, None)
 
-    def get_or_build(self, key, builder, per_language=True):
-        """`builder()` for `key` (in the active language unless `per_language` is False),
-        from the cache when it is fresh. The version is read before building, so a value
-        built from rows that changed meanwhile lands under a version nobody reads any more."""
+    def key(self, key, per_language=True):
+        """The cache key of `key` under the current version (and the active language unless
+        `per_language` is False). Read it before building the value: a value built from
+        rows that changed meanwhile then lands under a version nobody reads any more."""
         full_key = f"{self.name}:{self.version()}:{key}"
         if per_language:
             full_key += f":{translation.get_language()}"
+        return full_key
+
+    def get_or_build(self, key, builder, per_language=True):
+        """`builder()` for `key`, from the cache when it is fresh."""
+        full_key = self.key(key, per_language)
         value = cache.get(full_key)
         if value is None:
             value = builder()
-            cache.set(full_key, value, self.timeout)
+            self.store(full_key, value)
         return value
+
+    def store(self, full_key, value):
+        cache.set(full_key, value, self.timeout)
 
     def invalidate(self, **_kwargs):
         """A signal receiver: the next read builds afresh once the change is committed."""
