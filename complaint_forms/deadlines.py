@@ -56,6 +56,17 @@ def drop_deadline_rules(**_kwargs):
     transaction.on_commit(_RULES.bump)
 
 
+def warm():
+    """Fill the calendar for last year to next year now: the library's tables (lunar
+    calendars for the religious holidays, about 8 MB) load on the first date asked about,
+    so a web worker would otherwise grow by that much on its first deadline or ranking,
+    minutes into its life. A worker calls this as it starts (deploy/gunicorn.conf.py)."""
+    calendar = working_calendar(deadline_rules()[1])
+    this_year = timezone.localdate().year
+    for year in (this_year - 1, this_year, this_year + 1):
+        datetime.date(year, 1, 1) in calendar  # noqa: B015 - asking fills in the year
+
+
 def working_calendar(extra=None):
     """The `holidays` calendar of Indonesia with the extra days off added (read from the
     database when `extra` is None)."""

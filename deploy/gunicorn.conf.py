@@ -31,16 +31,19 @@ control_socket_disable = True
 
 
 def post_worker_init(worker):
-    """Build the answer index before the worker takes requests: a new worker (at start and
-    each max_requests recycle) would otherwise make its first searcher wait for it."""
+    """Build the answer index and load the holiday tables before the worker takes requests:
+    a new worker (at start and each max_requests recycle) would otherwise make its first
+    searcher wait for them, and grow by their size minutes into its life."""
     from django.conf import settings
 
+    from complaint_forms import deadlines
     from search.backends import get_backend
 
     try:
         get_backend().warm([code for code, _name in settings.LANGUAGES])
+        deadlines.warm()  # the holiday tables, read by deadlines and the ranking
     except Exception:  # the database away: the worker starts anyway and answers 503s
-        worker.log.exception("The answer index was not built at start; the first search will.")
+        worker.log.exception("The worker was not warmed at start; its first requests will.")
     if MEMORY_PROBE:
         memory_probe.start()
 
