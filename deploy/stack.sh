@@ -59,7 +59,10 @@ TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend FRONTEND_CACHE_UR
 pids=()
 stop() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -f "$RUN/varnish.pid" ] && kill "$(cat "$RUN/varnish.pid")" 2>/dev/null || true
+    if [ -n "${VARNISH_RUN:-}" ]; then
+        [ -f "$VARNISH_RUN/varnish.pid" ] && kill "$(cat "$VARNISH_RUN/varnish.pid")" 2>/dev/null || true
+        rm -rf "$VARNISH_RUN"
+    fi
     wait 2>/dev/null || true
 }
 trap stop EXIT INT TERM
@@ -70,9 +73,13 @@ PGAPPNAME=lapor-web .venv/bin/gunicorn -c deploy/gunicorn.conf.py site_core.wsgi
 echo $! > "$RUN/gunicorn.pid"  # the load test measures this master's workers
 PGAPPNAME=lapor-worker $PY manage.py db_worker & pids+=($!)
 PGAPPNAME=lapor-scheduler $PY manage.py run_scheduler & pids+=($!)
-sed "s/\.port = \"8001\"/.port = \"$APP_PORT\"/" deploy/varnish.vcl > "$RUN/varnish.vcl"
-varnishd -a "127.0.0.1:$FRONT_PORT" -f "$PWD/$RUN/varnish.vcl" -n "$PWD/$RUN/varnish" \
-    -s malloc,256m -P "$PWD/$RUN/varnish.pid"
+# varnishd reads its VCL and working directory as its own user, which cannot enter a clone
+# under a private directory (/root, mktemp -d): they go to a directory of their own.
+VARNISH_RUN="$(mktemp -d "${TMPDIR:-/tmp}/lapor-varnish.XXXXXX")"
+chmod 755 "$VARNISH_RUN"
+sed "s/\.port = \"8001\"/.port = \"$APP_PORT\"/" deploy/varnish.vcl > "$VARNISH_RUN/varnish.vcl"
+varnishd -a "127.0.0.1:$FRONT_PORT" -f "$VARNISH_RUN/varnish.vcl" -n "$VARNISH_RUN/varnish" \
+    -s malloc,256m -P "$VARNISH_RUN/varnish.pid"
 
 for _ in $(seq 1 60); do
     curl -fsS -o /dev/null "http://127.0.0.1:$FRONT_PORT/healthz" 2>/dev/null && break
