@@ -12,4 +12,4 @@ versions = VersionedCache("site-frame", TIMEOUT)
 
 def versioned_key(name):
     """A cache key that any change dropping the frame's cache drops too."""
-    return f"site-frame:{versions.version()}:{name}"
+    return versions.key(name, per_language=False)
