@@ -26,6 +26,8 @@ from django.conf import settings
 
 import numpy as np
 
+from .privacy import redact
+
 logger = logging.getLogger(__name__)
 
 MODEL_NAME = "multilingual-e5-small-q4"
@@ -92,8 +94,10 @@ def embed_passages(texts):
 
 
 def query_vector(query):
-    """The query's vector (cached per process by its text), or None without a model."""
-    key = " ".join(query.lower().split())
+    """The query's vector (cached per process by its text), or None without a model.
+    The model and the cache see the query as the logs do: NIK, phone numbers and e-mail
+    addresses redacted (they say nothing about meaning)."""
+    key = " ".join(redact(query).lower().split())
     if not key:
         return None
     with _query_cache_lock:

@@ -165,9 +165,10 @@ class SearchBackend:
         calls it as it starts): every backend's query builder reads the spelling
         dictionaries (about 10 MB), which would otherwise load on a worker's first search
         in each language, and show in a soak as memory growing long after the start."""
-        from .. import lexicon
+        from .. import lexicon, semantic
 
         lexicon.dictionaries()
+        semantic.warm()  # the embedding model's engine and weights (~0.3 s)
 
     def builder(self, spell_checker):
         return self.query_builder or QueryBuilder(spell_checker=spell_checker)

@@ -38,7 +38,6 @@ class DatabaseSearchBackend(SearchBackend):
         super().warm(languages)
         for language in languages:
             get_index(language)
-        semantic.warm()
 
     def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         filters = filters or {}
