@@ -18,7 +18,7 @@ from django.core.cache import cache
 
 import numpy as np
 
-from . import bilingual
+from . import bilingual, semantic
 from .fields import ANSWER_FIELD_WEIGHTS
 from .spelling import SpellChecker
 from .text import analyse, language_of, stream_text, words
@@ -141,6 +141,7 @@ class AnswerIndex:
         }
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5) if n else 1.0
         self.spell_checker = SpellChecker(counts, set(postings), self.cooccurrence, bigrams)
+        self.vectors = None  # the embedding model's vectors (search.semantic), when on
         self._originals = None  # a fixed originals index (tests); else the current one
         self._to_original = None  # (originals index, its document number per document)
 
@@ -376,6 +377,8 @@ def _load(language_code):
             }
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
+    if semantic.enabled():
+        index.vectors = semantic.VectorIndex.load(language_code)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
     bilingual.warm()  # nor for the bilingual one (~150 ms to read; both languages use it)
     _settle_memory()

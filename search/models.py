@@ -4,8 +4,6 @@ Answers are pages so editors, translations (wagtail-localize), search promotions
 revisions work as for every other page. Search itself lives in `search.services`.
 """
 
-import html
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -35,6 +33,7 @@ from site_core.public_pages import PublicPageManager
 from .blocks import AnswerStreamBlock
 from .fields import ANSWER_FIELD_WEIGHTS
 from .forms import AnswerFeedbackForm
+from .text import plain_words
 
 ANSWERS_PER_PAGE = 20
 
@@ -303,8 +302,8 @@ class AnswerPage(BasePage):
         if not self.body or not self.short_answer:
             return False
         first = self.body[0].value
-        opening = _plain_words(str(getattr(first, "source", first)))
-        summary = _plain_words(self.short_answer.removesuffix("…"))
+        opening = plain_words(str(getattr(first, "source", first)))
+        summary = plain_words(self.short_answer.removesuffix("…"))
         return bool(summary) and opening.startswith(summary)
 
     def chosen_related(self):
@@ -424,10 +423,6 @@ class ZeroResultQuery(models.Model):
         return self.query_text
 
 
-def _plain_words(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
 class LearnedQuery(models.Model):
     """Words citizens used before opening an answer from the search results.
 
@@ -482,3 +477,22 @@ class ConsultationAnswer(models.Model):
 
     def __str__(self):
         return f"{self.consultation_id} → {self.page_id}"
+
+
+class AnswerVector(models.Model):
+    """The embedding model's vector of an answer's text (`search.semantic`), by the text's
+    digest: an unchanged republish, or one text in two answers, is embedded once."""
+
+    model = models.CharField(_("model"), max_length=64)
+    digest = models.CharField(_("text digest"), max_length=64)
+    vector = models.BinaryField(_("vector"))
+
+    class Meta:
+        verbose_name = _("answer vector")
+        verbose_name_plural = _("answer vectors")
+        constraints = [
+            models.UniqueConstraint(fields=["model", "digest"], name="search_answer_vector_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.digest[:12]}"

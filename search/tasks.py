@@ -17,3 +17,13 @@ def record_search_click(page_id, query):
 
     if record_click(page_id, query):
         bump_version()
+
+
+@task()
+def embed_answer(page_id):
+    """Embed a published answer's new text (search.semantic); nothing if it has a vector."""
+    from .answer_index import bump_version
+    from .semantic import embed_missing
+
+    if embed_missing(page_ids=[page_id]):
+        bump_version()

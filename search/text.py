@@ -256,6 +256,11 @@ def normalise(text):
     return text
 
 
+def plain_words(markup):
+    """The text of HTML markup, its whitespace collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
 def words(text):
     """The normalised words of a text, in order (no stop word removal, no stemming); single
     letters ("Jl. A. Yani") say nothing and are left out."""

@@ -1,6 +1,7 @@
 """The default backend: answers ranked in process (BM25F over Indonesian stems), other
 pages through Wagtail's database search backend (SQLite FTS5 / PostgreSQL FTS)."""
 
+from .. import semantic
 from ..answer_index import get_index
 from ..highlighting import highlight
 from ..text import language_of
@@ -14,15 +15,30 @@ class DatabaseSearchBackend(SearchBackend):
         """(processed query, [(doc, score)]) — the original text first, the spelling
         suggestion when the original finds nothing."""
         index = get_index(language)
+        meaning = None if prefix or index.vectors is None else semantic.query_vector_soon(query)
         builder = self.builder(index.spell_checker)
         processed = builder.build(query, language, prefix=prefix)
         ranked = index.score(processed)
+        if meaning is not None:
+            ranked = self.blend_meaning(query, index, ranked, meaning)
         return index, processed, ranked
+
+    @staticmethod
+    def blend_meaning(query, index, ranked, pending):
+        """The lexical ranking with the embedding model's view (search.semantic)."""
+        by_page = [(index.docs[d].page_id, score) for d, score, _cov in ranked]
+        coverage = {index.docs[d].page_id: cov for d, _score, cov in ranked}
+        return [
+            (index.by_page[pk], score, coverage.get(pk, 0.0))
+            for pk, score in semantic.blend(query, by_page, index.vectors, pending)
+            if pk in index.by_page
+        ]
 
     def warm(self, languages):
         super().warm(languages)
         for language in languages:
             get_index(language)
+        semantic.warm()
 
     def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         filters = filters or {}

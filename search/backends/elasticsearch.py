@@ -10,8 +10,8 @@ from django.conf import settings
 
 from elasticsearch.dsl import Search, connections
 
-from .. import lexicon
-from ..answer_index import coverage_needed
+from .. import lexicon, semantic
+from ..answer_index import coverage_needed, index_version
 from ..documents import alias_name, answer_document, document_fields
 from ..learning import learned_texts
 from ..query import is_unknown_acronym
@@ -100,6 +100,32 @@ def spelling_search(text, language):
     return search, acronyms
 
 
+def answer_hit(item):
+    """A Hit from an answer document of the response (highlighted where it matched)."""
+    highlight = getattr(item.meta, "highlight", None)
+    snippet = item.short_answer
+    title_html = ""
+    if highlight is not None:
+        if "short_answer" in highlight:
+            snippet = highlight.short_answer[0]
+        elif "body" in highlight:
+            snippet = highlight.body[0]
+        if "title" in highlight:
+            title_html = highlight.title[0]
+    return Hit(
+        page_id=int(item.page_id),
+        title=item.title,
+        url=item.url,
+        snippet=_safe(snippet, highlight is not None),
+        title_html=_safe(title_html, True) if title_html else "",
+        type=TYPE_ANSWER,
+        score=item.meta.score or 0.0,
+        source_id=item.source_id or "",
+        category=item.category_name or "",
+        summary=item.short_answer or "",
+    )
+
+
 def _answers_with(word):
     return f"answers_with_{word}"
 
@@ -108,7 +134,8 @@ class ElasticsearchSearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def build_search(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
-        """(processed query, dsl Search) — no server needed to build it."""
+        """(processed query, dsl Search) — no server needed to build it. A page within the
+        hits the embedding model may reorder asks for all of them (search.semantic)."""
         language = language_of(language)
         builder = self.query_builder or self.builder(ElasticsearchSpellChecker.ask(query, language))
         processed = builder.build(query, language)
@@ -121,44 +148,41 @@ class ElasticsearchSearchBackend(SearchBackend):
             minimum_should_match=max(1, round(needed * len(processed.concepts))),
         )
         start = (page - 1) * page_size
+        if self.reranks(start, filters):
+            return processed, search[0 : max(semantic.RERANK_DEPTH, start + page_size)]
         return processed, search[start : start + page_size]
+
+    @staticmethod
+    def reranks(start, filters):
+        """Whether the model reorders these hits: the first ones, of any category (an
+        answer it adds may be of another)."""
+        filters = filters or {}
+        return (
+            semantic.enabled()
+            and start < semantic.RERANK_DEPTH
+            and not filters.get("category")
+            and filters.get("type") != TYPE_PAGE
+        )
 
     def find(self, query, language="id", filters=None, page=1, page_size=PAGE_SIZE):
         from ..models import AnswerCategory
 
         filters = filters or {}
         client()
+        start = (page - 1) * page_size
+        reranks = self.reranks(start, filters)
+        pending = semantic.query_vector_soon(query) if reranks else None
         processed, search = self.build_search(query, language, filters, page, page_size)
         hits, total, category_buckets = [], 0, []
         if not processed.is_empty and filters.get("type") != TYPE_PAGE:
             response = search.execute()
             total = response.hits.total.value
             category_buckets = [(b.key, b.doc_count) for b in response.aggregations.category]
-            for item in response:
-                highlight = getattr(item.meta, "highlight", None)
-                snippet = item.short_answer
-                title_html = ""
-                if highlight is not None:
-                    if "short_answer" in highlight:
-                        snippet = highlight.short_answer[0]
-                    elif "body" in highlight:
-                        snippet = highlight.body[0]
-                    if "title" in highlight:
-                        title_html = highlight.title[0]
-                hits.append(
-                    Hit(
-                        page_id=int(item.page_id),
-                        title=item.title,
-                        url=item.url,
-                        snippet=_safe(snippet, highlight is not None),
-                        title_html=_safe(title_html, True) if title_html else "",
-                        type=TYPE_ANSWER,
-                        score=item.meta.score or 0.0,
-                        source_id=item.source_id or "",
-                        category=item.category_name or "",
-                        summary=item.short_answer or "",
-                    )
-                )
+            hits = [answer_hit(item) for item in response]
+            if pending is not None:
+                hits, total = self.blend_meaning(query, language, hits, total, pending)
+            if reranks:  # the request asked for the hits from the first one
+                hits = hits[start : start + page_size]
         pages = []
         if filters.get("type") != TYPE_ANSWER and not filters.get("category"):
             pages = self.other_pages(processed, language)
@@ -184,6 +208,27 @@ class ElasticsearchSearchBackend(SearchBackend):
             suggestion=processed.corrected,
             corrected=bool(processed.corrected),
         )
+
+    @staticmethod
+    def blend_meaning(query, language, hits, total, pending):
+        """Elasticsearch's top hits with the embedding model's view (search.semantic), as
+        the database backend blends its own; answers the model adds are read back from
+        Elasticsearch in one request."""
+        by_page = {hit.page_id: hit for hit in hits}
+        order = semantic.blend(
+            query,
+            [(hit.page_id, hit.score) for hit in hits],
+            semantic.vector_index(language, index_version()),
+            pending,
+        )
+        added = [pk for pk, _score in order if pk not in by_page]
+        if added:
+            found = Search(using=CONNECTION, index=alias_name(language)).filter(
+                "ids", values=[str(pk) for pk in added]
+            )
+            by_page.update((hit.page_id, hit) for hit in map(answer_hit, found[: len(added)]))
+            total += len(added)
+        return [by_page[pk] for pk, _score in order if pk in by_page], total
 
     def suggest_search(self, prefix, language="id", limit=6):
         search = Search(using=CONNECTION, index=alias_name(language)).source(

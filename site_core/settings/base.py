@@ -449,6 +449,10 @@ SEARCH_QUERY_LOG_DAYS = env.int("SEARCH_QUERY_LOG_DAYS", default=180)
 SEARCH_LEARN_MIN_CLICKS = env.int("SEARCH_LEARN_MIN_CLICKS", default=3)
 # Answered consultations that must share a word before their answer is indexed with it.
 SEARCH_LEARN_MIN_CONSULTATIONS = env.int("SEARCH_LEARN_MIN_CONSULTATIONS", default=3)
+# The embedding model (search.semantic) ranks answers by meaning too; off, search is lexical.
+SEARCH_EMBEDDINGS = env.bool("SEARCH_EMBEDDINGS", default=True)
+# Threads the model uses for one query (one per web worker suits a worker per core).
+SEARCH_EMBEDDING_THREADS = env.int("SEARCH_EMBEDDING_THREADS", default=1)
 PERSONAL_DATA_PURGERS += ["search.privacy.purge"]
 
 # --- outreach app (programs, events, registrations) ---

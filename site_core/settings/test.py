@@ -28,3 +28,6 @@ if REDIS_URL:  # noqa: F405
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     CACHES["default"]["KEY_PREFIX"] = f"test-{_worker}-{os.getpid()}"  # noqa: F405
     CACHES["default"]["OPTIONS"]["CLIENT_CLASS"] = "tests.cache.OwnKeysClient"  # noqa: F405
+# The embedding model embeds every answer a test publishes (~0.1 s each): tests of it
+# (tests/search/test_semantic.py) and the search bench turn it on.
+SEARCH_EMBEDDINGS = env.bool("SEARCH_EMBEDDINGS", default=False)  # noqa: F405

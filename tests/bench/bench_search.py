@@ -34,6 +34,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -41,7 +42,7 @@ from wagtail.search.backends import get_search_backend
 
 import pytest
 
-from search import answer_index
+from search import answer_index, semantic
 from search.backends import _backends, get_backend
 from search.backends.base import locale_id
 from search.models import AnswerPage, KnowledgeBaseIndexPage
@@ -88,6 +89,14 @@ class OurBackend:
         return [hit.source_id for hit in results.hits]
 
 
+class WordsOnly(OurBackend):
+    """The database backend without the embedding model (SEARCH_EMBEDDINGS off)."""
+
+    def __call__(self, query, language):
+        with override_settings(SEARCH_EMBEDDINGS=False):
+            return super().__call__(query, language)
+
+
 class WholeSite(OurBackend):
     """The search page's full work: answers plus the site's other pages (Wagtail)."""
 
@@ -114,6 +123,7 @@ def evaluate(method, queries, repeat=1):
     latencies, cpu = [], []
     for row in queries:
         for _ in range(repeat):
+            semantic.forget_queries()  # each timed query is embedded, as a new one is
             start, start_cpu = time.perf_counter(), time.process_time()
             found = method(row["q"], row["language"])
             latencies.append((time.perf_counter() - start) * 1000)
@@ -148,6 +158,7 @@ def evaluate(method, queries, repeat=1):
 def methods():
     found = [
         OurBackend("database", "search.backends.database.DatabaseSearchBackend"),
+        WordsOnly("words only", "search.backends.database.DatabaseSearchBackend"),
         WholeSite("db+pages", "search.backends.database.DatabaseSearchBackend"),
     ]
     if ES_URL:
@@ -235,6 +246,34 @@ def bulk_insert_answers(index, rows):
         backend.add_bulk(AnswerPage, list(inserted.filter(pk__in=id_list[i : i + batch])))
 
 
+def embed_synthetic(rows):
+    """Vectors for the synthetic answers, read from their question alone: their whole
+    text (as `embed_answers` reads it) takes ~170 ms an answer, 28 CPU-minutes at 10,000;
+    the question ~30 ms. Stored under the whole text's digest, where search looks for them,
+    so the latency at scale is the real one; the quality at scale is the model's on
+    questions only (SEARCH_BENCH_EMBED=full embeds the whole text)."""
+    from search.models import AnswerVector
+
+    full = os.environ.get("SEARCH_BENCH_EMBED") == "full"
+    texts = [semantic.answer_text(row["question"][:255], [], row["answer"][:300]) for row in rows]
+    read = texts if full else [row["question"][:255] for row in rows]
+    start = time.process_time()
+    for i in range(0, len(rows), 64):
+        vectors = semantic.embed_passages(read[i : i + 64])
+        AnswerVector.objects.bulk_create(
+            [
+                AnswerVector(model=semantic.MODEL_NAME, digest=semantic.digest(text), vector=v)
+                for text, v in zip(texts[i : i + 64], map(bytes, vectors), strict=True)
+            ],
+            ignore_conflicts=True,
+        )
+    seconds = time.process_time() - start
+    print(
+        f"{len(rows)} synthetic answers embedded ({'whole' if full else 'question'}) "
+        f"in {seconds:.0f} s CPU"
+    )
+
+
 def _encode(number):
     """A treebeard path step (base 36, 4 characters)."""
     alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -290,6 +329,23 @@ def quality_row(method, queries):
     return figures
 
 
+def first_relevant(method, row):
+    found = method(row["q"], row["language"])
+    if not row["relevant"]:
+        return "empty" if not found else f"shown: {found[0]}"
+    return next((i + 1 for i, sid in enumerate(found) if sid in row["relevant"]), "-")
+
+
+def print_differences(title, ours, words_only, queries):
+    """The queries on which the embedding model changes the first relevant answer's rank
+    (or a no-answer query's emptiness): what the table's figures are made of."""
+    print(f"\n{title}: rank of the first relevant answer, with the model / words only")
+    for row in queries:
+        with_model, without = first_relevant(ours, row), first_relevant(words_only, row)
+        if with_model != without:
+            print(f"  {row['language']} {row['q']!r}: {with_model} / {without}")
+
+
 def print_quality(title, rows):
     print(f"\n{title}")
     header = (
@@ -309,11 +365,18 @@ def test_search_quality_and_speed(home, home_en, settings):
     # Rebuild in this thread: a background rebuild would open its own connection, which
     # cannot see this test's uncommitted rows.
     settings.SEARCH_SYNC_REBUILD_MAX_ANSWERS = 10**9
+    settings.SEARCH_EMBEDDINGS = True
+    semantic.clear()
     answer_index.clear()
     _backends.clear()
     vendor = connection.vendor
     record("search.database_vendor", vendor)
     call_command("import_knowledge_base", str(DATA))
+    # Publishing queues each answer's embedding after the commit, which a test's
+    # transaction never reaches: the deploy step's command does the same work.
+    start = time.process_time()
+    call_command("embed_answers")
+    print(f"320 answers embedded in {time.process_time() - start:.1f} s CPU")
     if ES_URL:
         settings.ELASTICSEARCH_URL = ES_URL
         settings.ELASTICSEARCH_INDEX_PREFIX = "lapor-bench"
@@ -328,10 +391,11 @@ def test_search_quality_and_speed(home, home_en, settings):
             for key, value in figures.items():
                 record(f"search.quality.{query_set}.{method.name}.{key}", value)
         print_quality(f"Quality, {query_set} queries (240 id + 80 en answers)", rows)
+        print_differences(query_set, *methods()[:2], queries)
 
     queries = load_queries("dev") + load_queries("heldout")
     table = []
-    for method in methods()[:2]:
+    for method in methods()[:3]:
         report("sample", 240, method.name, evaluate(method, queries, repeat=2), table)
     with open(DATA / "faq_id.jsonl", encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle]
@@ -344,6 +408,7 @@ def test_search_quality_and_speed(home, home_en, settings):
             print(f"\ncorpus profile, real 240: {corpus_profile(rows)}")
             print(f"corpus profile, synthetic {len(extra)}: {corpus_profile(extra)}")
         bulk_insert_answers(index, extra)
+        embed_synthetic(extra)
         have = size
         record(f"search.corpus_{size}.insert_seconds", round(time.perf_counter() - start, 1))
         answer_index.bump_version()

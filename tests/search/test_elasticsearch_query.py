@@ -66,3 +66,24 @@ def test_an_acronym_no_answer_has_raises_the_concepts_an_answer_must_meet():
     # Five concepts: half of them (not the quarter a long query needs) must be met.
     assert query_body(text, lacking)["must"][0]["bool"]["minimum_should_match"] == 2
     assert query_body(text)["must"][0]["bool"]["minimum_should_match"] == 1
+
+
+def window(settings, embeddings, **kwargs):
+    settings.SEARCH_EMBEDDINGS = embeddings
+    backend = ElasticsearchSearchBackend(
+        QueryBuilder(spell_checker=ElasticsearchSpellChecker(), synonym_groups=[])
+    )
+    body = backend.build_search("ktp hilang", "id", page_size=10, **kwargs)[1].to_dict()
+    return body.get("from", 0), body["size"]
+
+
+def test_the_first_pages_ask_for_every_hit_the_embedding_model_may_reorder(settings):
+    """The model reorders the first 20 hits (search.semantic): pages 1 and 2 are cut from
+    them after the blend, so the request asks for all 20; later pages, a category's page
+    and search without the model ask for their own window."""
+    assert window(settings, True) == (0, 20)
+    assert window(settings, True, page=2) == (0, 20)
+    assert window(settings, True, page=3) == (20, 10)
+    assert window(settings, True, filters={"category": "kependudukan"}) == (0, 10)
+    assert window(settings, False) == (0, 10)
+    assert window(settings, False, page=2) == (10, 10)
