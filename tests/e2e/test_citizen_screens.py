@@ -31,7 +31,7 @@ main button:not([hidden]), main .button, main input[type=submit], .site-header s
 .site-header button, .main-nav a, .language-switcher a, .exit-this-page__button,
 main input:not([type=hidden]):not([type=radio]):not([type=checkbox]), main select,
 main label:has(> input[type=radio]), main label:has(> input[type=checkbox]),
-main .choice, main .field--consent
+main .choice, main .field--consent, .breadcrumbs a, .site-footer nav a, .related-answers a
 """
 
 MEASURE = """(selector) => {

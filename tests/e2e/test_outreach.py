@@ -197,3 +197,20 @@ def test_exit_link_works_without_javascript(browser, live_server, programs):
     page.get_by_role("link", name=t("Exit this page")).click()
     page.wait_for_url(EXIT_URL)
     context.close()
+
+
+def test_a_checkbox_help_text_sits_under_its_label_on_a_phone(browser, live_server, programs):
+    """On a 360 px phone the help of "My parent or guardian knows and agrees" stood beside
+    the label as a third column, squeezing the label to a word a line."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live_server.url + programs["event"].subpage_url("register"))
+    for name in ("guardian_consent", "consent"):
+        box = page.locator(f"#id_{name}").bounding_box()
+        label = page.locator(f"label[for=id_{name}]").bounding_box()
+        help_text = page.locator(f"#id_{name}_helptext").bounding_box()
+        assert help_text["y"] >= label["y"] + label["height"], name
+        assert label["width"] > 220, name
+        assert box["x"] + box["width"] < label["x"], name
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

@@ -121,3 +121,55 @@ def test_home_page_weighs_under_150_kb_on_first_load(browser, demo_site):
     assert len(sizes) >= 3  # the page, its stylesheet and images were counted
     assert total < 150 * 1024
     context.close()
+
+
+PLACEHOLDER_ROOM = """() => {
+    const field = document.querySelector('#header-search-q');
+    const style = getComputedStyle(field);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // What the browser draws: the placeholder typed in must not scroll (Chromium keeps room
+    // for its clear button inside the padding box, which the measure above cannot see).
+    field.value = field.placeholder;
+    const scrolls = field.scrollWidth > field.clientWidth;
+    field.value = '';
+    return {
+        scrolls: scrolls,
+        placeholder: field.placeholder,
+        needs: context.measureText(field.placeholder).width,
+        room: room,
+        searchTop: field.getBoundingClientRect().top,
+        menuBottom: document.querySelector('.menu-toggle > summary').getBoundingClientRect().bottom,
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+    };
+}"""
+
+
+def test_header_search_placeholder_is_whole_on_phones_in_both_languages(browser, demo_site):
+    """The English placeholder was clipped ("Search th") beside the menu button at 360 px.
+    It now fits at 320 and 360 px with any text size; where it would not fit beside the
+    button the search takes a line of its own, and at 360 px with normal text it stays
+    beside the menu. The field keeps its full name for screen readers."""
+    placeholders = {"id": "Cari di situs", "en": "Search site"}
+    names = {"id": "Cari di situs", "en": "Search the site"}
+    problems = []
+    for width in (320, 360):
+        for text_size in ("normal", "larger"):
+            context = browser.new_context(viewport={"width": width, "height": 740})
+            cookie = {"name": "display", "value": f"text={text_size}", "url": demo_site}
+            context.add_cookies([cookie])
+            page = context.new_page()
+            for language in ("id", "en"):
+                page.goto(f"{demo_site}/{language}/")
+                field = page.get_by_role("combobox", name=names[language], exact=True)
+                expect(field).to_have_id("header-search-q")
+                found = page.evaluate(PLACEHOLDER_ROOM)
+                assert found["placeholder"] == placeholders[language]
+                if found["needs"] > found["room"] or found["scrolls"] or found["overflow"] > 0:
+                    problems.append((language, width, text_size, found))
+                beside_menu = found["searchTop"] < found["menuBottom"]
+                if (width, text_size) == (360, "normal") and not beside_menu:
+                    problems.append((language, width, text_size, "search below the menu"))
+            context.close()
+    assert problems == []
