@@ -40,6 +40,9 @@ def test_import_keeps_source_ids_and_links_english_translations(home, home_en):
     assert english.category.locale == home_en.locale
     assert english.category.get_translation(answer.locale) == answer.category
     assert AnswerCategory.objects.filter(locale=home_en.locale).exists()
+    # Both languages' categories read as names, not as their slugs ("Complaints lapor").
+    assert answer.category.name == "Pengaduan dan LAPOR!"
+    assert english.category.name == "Complaints and LAPOR!"
 
 
 def test_imported_numbered_steps_become_a_list(home, home_en):

@@ -57,7 +57,30 @@ CATEGORY_NAMES = {
     "program-sosialisasi": "Program sosialisasi",
     "sosial": "Sosial",
     "transportasi": "Transportasi",
+    # The English sample's slugs.
+    "civil-registration": "Civil registration",
+    "clean-water": "Clean water",
+    "complaints-lapor": "Complaints and LAPOR!",
+    "disability": "Disability",
+    "education": "Education",
+    "employment": "Employment",
+    "environment": "Environment",
+    "health": "Health",
+    "infrastructure": "Infrastructure",
+    "local-tax": "Local taxes",
+    "outreach-programs": "Outreach programs",
+    "permits-licensing": "Permits and licensing",
+    "public-order": "Public order",
+    "social-welfare": "Social welfare",
+    "transportation": "Transportation",
+    "women-child-protection": "Protection of women and children",
 }
+
+
+def category_name(slug):
+    return CATEGORY_NAMES.get(slug, slug.replace("-", " ").capitalize())
+
+
 INDEX = {
     "id": {
         "title": "Tanya Jawab",
@@ -216,7 +239,7 @@ class Command(BaseCommand):
     def ensure_category(self, slug, locale):
         category = AnswerCategory.objects.filter(locale=locale, slug=slug).first()
         return category or AnswerCategory.objects.create(
-            locale=locale, slug=slug, name=CATEGORY_NAMES.get(slug, slug.replace("-", " "))
+            locale=locale, slug=slug, name=category_name(slug)
         )
 
     def ensure_category_translation(self, category, locale, slug):
@@ -225,7 +248,7 @@ class Command(BaseCommand):
             return existing
         translated = category.copy_for_translation(locale)
         translated.slug = slug
-        translated.name = slug.replace("-", " ").capitalize()
+        translated.name = category_name(slug)
         translated.save()
         return translated
 
