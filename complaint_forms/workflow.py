@@ -7,9 +7,10 @@ queues the mail the table names. Citizens' own actions (reply, appeal, rating) c
 the tracking page with no user; the system's (routing, automatic closing) with none either.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.log_actions import log
 
@@ -168,8 +169,13 @@ def perform(action, report, user=None, data=None):
     return PERFORMERS[action](report, user, **data)
 
 
-def _default(transition, public_message, **values):
-    return public_message or str(transition.public_message) % values
+def _default(report, transition, public_message, **values):
+    """The staff's message, or the transition's own in the citizen's language (the
+    report's): whoever acts, the citizen reads the timeline and its mail in theirs."""
+    if public_message:
+        return public_message
+    with translation.override(report.language or settings.LANGUAGE_CODE):
+        return str(transition.public_message) % {k: str(v) for k, v in values.items()}
 
 
 @_carries_out("verify")
@@ -177,7 +183,7 @@ def verify(report, user, public_message="", internal_note=""):
     transition, status_from = _begin(report, "verify", _staff(user, report))
     report.status = Status.VERIFIED
     report.save()
-    public = _default(transition, public_message)
+    public = _default(report, transition, public_message)
     return _record(report, transition, status_from, user, public, internal_note)
 
 
@@ -192,7 +198,7 @@ def reject(report, user, reason, public_message="", internal_note=""):
     report.rejection_reason = reason
     report.closed_at = timezone.now()
     report.save()
-    public = _default(transition, public_message, reason=RejectionReason(reason).label)
+    public = _default(report, transition, public_message, reason=RejectionReason(reason).label)
     return _record(report, transition, status_from, user, public, internal_note, reason=reason)
 
 
@@ -211,7 +217,7 @@ def assign(report, user, unit, public_message="", internal_note="", system=False
     transition, status_from = _begin(report, "assign", _staff(user, report, system))
     _assign_fields(report, unit, at or timezone.now(), _settings())
     report.save()
-    public = _default(transition, public_message, unit=unit.name)
+    public = _default(report, transition, public_message, unit=unit.name)
     return _record(report, transition, status_from, user, public, internal_note, unit=unit.pk)
 
 
@@ -231,7 +237,7 @@ def route_new_report(report, unit, *, at, config, extra=None, internal_note=""):
         action=transition.action,
         status_from=status_from,
         status_to=report.status,
-        public_message=_default(transition, "", unit=unit.name),
+        public_message=_default(report, transition, "", unit=unit.name),
         internal_note=internal_note,
     )
 
@@ -247,7 +253,7 @@ def start_progress(report, user, public_message="", internal_note=""):
     report.status = Status.IN_PROGRESS
     _mark_first_response(report, timezone.now())
     report.save()
-    public = _default(transition, public_message)
+    public = _default(report, transition, public_message)
     return _record(report, transition, status_from, user, public, internal_note)
 
 
@@ -302,18 +308,18 @@ def close(report, user=None, public_message="", internal_note="", system=False):
     report.status = Status.CLOSED
     report.closed_at = timezone.now()
     report.save()
-    public = _default(transition, public_message)
+    public = _default(report, transition, public_message)
     return _record(report, transition, status_from, user, public, internal_note)
 
 
 def _restart_clock(report):
     """The deadline of the status the report is now in counts again from today."""
-    settings = _settings()
+    config = _settings()
     today = timezone.localdate()
     if report.status in WITH_UNIT:
-        report.response_due = add_working_days(today, settings.response_days)
+        report.response_due = add_working_days(today, config.response_days)
     else:
-        report.forward_due = add_working_days(today, settings.forward_days)
+        report.forward_due = add_working_days(today, config.forward_days)
 
 
 def _reopen_fields(report):
@@ -329,7 +335,7 @@ def reopen(report, user, public_message="", internal_note=""):
     transition, status_from = _begin(report, "reopen", _staff(user, report))
     _reopen_fields(report)
     report.save()
-    public = _default(transition, public_message)
+    public = _default(report, transition, public_message)
     return _record(report, transition, status_from, user, public, internal_note)
 
 

@@ -188,3 +188,27 @@ def test_staff_edited_deadline_settings_apply_to_new_reports(home, client, repor
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Report.objects.filter(pk=report.pk).update(reporter_name="Nama")
+
+
+@pytest.mark.parametrize(("language", "staff_language"), [("en", "id"), ("id", "en")])
+def test_default_timeline_messages_are_in_the_citizens_language(unit, language, staff_language):
+    """The citizen reads the timeline (and its mail) in the language of their report,
+    whatever language the staff member's admin is in."""
+    from django.utils import translation
+
+    def message(action, language, **values):
+        with translation.override(language):
+            return str(workflow.BY_ACTION[action].public_message) % values
+
+    report, rejected = ReportFactory(language=language), ReportFactory(language=language)
+    with translation.override(staff_language):
+        workflow.verify(report, coordinator())
+        workflow.assign(report, coordinator(), unit)
+        workflow.reject(rejected, coordinator(), RejectionReason.DUPLICATE)
+    events = dict(report.events.values_list("action", "public_message"))
+    assert events["verify"] == message("verify", language)
+    assert events["verify"] != message("verify", staff_language)
+    assert events["assign"] == message("assign", language, unit=unit.name)
+    with translation.override(language):
+        duplicate = str(RejectionReason.DUPLICATE.label)
+    assert rejected.events.get().public_message == message("reject", language, reason=duplicate)
