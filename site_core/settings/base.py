@@ -453,6 +453,8 @@ SEARCH_LEARN_MIN_CONSULTATIONS = env.int("SEARCH_LEARN_MIN_CONSULTATIONS", defau
 SEARCH_EMBEDDINGS = env.bool("SEARCH_EMBEDDINGS", default=True)
 # Threads the model uses for one query (one per web worker suits a worker per core).
 SEARCH_EMBEDDING_THREADS = env.int("SEARCH_EMBEDDING_THREADS", default=1)
+# Daily: embed answers a publish's task missed (model off, worker down), drop stale vectors.
+SCHEDULED_COMMANDS += [("embed_answers", 86400)]
 PERSONAL_DATA_PURGERS += ["search.privacy.purge"]
 
 # --- outreach app (programs, events, registrations) ---
