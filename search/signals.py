@@ -1,14 +1,13 @@
 """Keep every search index fresh: publish, unpublish, move, delete and synonym edits."""
 
 import logging
-from functools import partial
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from site_core import frame
+from site_core.tasks import enqueue_on_commit
 
 from . import answer_index, semantic, synonyms
 
@@ -20,11 +19,6 @@ def _answer_changed(instance):
     from .models import AnswerPage
 
     answer_index.bump_version()
-    if semantic.enabled() and isinstance(instance, AnswerPage):
-        from .tasks import embed_answer
-
-        # After the commit, off the editor's request where a worker runs the queue.
-        transaction.on_commit(partial(embed_answer.enqueue, instance.pk))
     backend = get_backend()
     if hasattr(backend, "update_answer") and isinstance(instance, AnswerPage):
         try:
@@ -35,6 +29,11 @@ def _answer_changed(instance):
 
 def on_published(sender, instance, **kwargs):
     _answer_changed(instance)
+    if semantic.enabled():
+        from .tasks import embed_answer
+
+        # Its new text, after the commit, off the editor's request (a worker runs it).
+        enqueue_on_commit(embed_answer, instance.pk)
 
 
 def on_unpublished(sender, instance, **kwargs):
