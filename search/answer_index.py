@@ -343,8 +343,10 @@ def _load(language_code):
     )
     rows = list(pages)
     tags = {}
-    for page_id, name in AnswerPageTag.objects.filter(content_object__locale=locale).values_list(
-        "content_object_id", "tag__name"
+    for page_id, name in (
+        AnswerPageTag.objects.filter(content_object__locale=locale)
+        .order_by("pk")  # as `semantic.live_answer_texts` reads them: the same text digests
+        .values_list("content_object_id", "tag__name")
     ):
         tags.setdefault(page_id, []).append(name)
     categories = {
@@ -378,7 +380,11 @@ def _load(language_code):
         )
     index = AnswerIndex(language_of(language_code), docs, fields, categories)
     if semantic.enabled():
-        index.vectors = semantic.VectorIndex.load(language_code)
+        texts = {
+            pk: semantic.answer_text(title, tags.get(pk, []), short_answer)
+            for pk, title, short_answer, _body, _source, _category in rows
+        }
+        index.vectors = semantic.VectorIndex.load(language_code, texts)
     index.spell_checker.warm()  # no citizen waits for the spelling dictionary
     bilingual.warm()  # nor for the bilingual one (~150 ms to read; both languages use it)
     _settle_memory()

@@ -191,10 +191,13 @@ class VectorIndex:
         self.row = {int(pk): i for i, pk in enumerate(self.page_ids)}
 
     @classmethod
-    def load(cls, language):
+    def load(cls, language, texts=None):
+        """The vectors of `texts` ({page id: text the model reads}, as the answer index
+        has them), by default of the language's live answers."""
         from .models import AnswerVector
 
-        texts = live_answer_texts(language)
+        if texts is None:
+            texts = live_answer_texts(language)
         keys = {pk: digest(text) for pk, text in texts.items()}
         vectors = {}
         wanted = list(set(keys.values()))

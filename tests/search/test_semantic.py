@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 import pytest
 
-from search import semantic
+from search import answer_index, semantic
 from search.backends import get_backend
 from search.models import AnswerPage, AnswerVector
 from tests.search.factories import AnswerPageFactory
@@ -70,6 +70,9 @@ def test_publishing_stores_one_vector_per_text(answers, django_capture_on_commit
     assert set(AnswerVector.objects.values_list("digest", flat=True)) == {
         semantic.digest(text) for text in texts.values()
     }
+    # The database backend's index finds every answer's vector under its text's digest.
+    loaded = answer_index.get_index("id").vectors
+    assert sorted(loaded.page_ids.tolist()) == sorted(p.pk for p in answers.values())
     page = answers["kb-031"]
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()  # the same text: nothing new to embed
